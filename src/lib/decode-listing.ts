@@ -1,0 +1,39 @@
+/**
+ * Bytes to text for a listing file, refusing what is not a text capture at all.
+ * Captures come from browsers and clipboard tools: UTF-8 (maybe with a BOM) is the
+ * norm, a legacy Windows code page the exception.
+ */
+
+export class UnreadableListingError extends Error {}
+
+/** Listings larger than this are refused rather than risk exhausting memory. */
+export const MAX_LISTING_BYTES = 128 * 1024 * 1024;
+
+export function decodeListing(bytes: Uint8Array): { text: string; warning: string | null } {
+  if (bytes.length === 0) throw new UnreadableListingError('the file is empty');
+  if (bytes.length > MAX_LISTING_BYTES) {
+    throw new UnreadableListingError(`the file is ${bytes.length} bytes; listings are limited to ${MAX_LISTING_BYTES} bytes`);
+  }
+  if (looksBinary(bytes)) throw new UnreadableListingError('the file is binary data, not a text listing');
+  let text: string;
+  let warning: string | null = null;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = new TextDecoder('windows-1252').decode(bytes);
+    warning = 'the file is not valid UTF-8; read it as Windows-1252';
+  }
+  if (text.replace(/^\uFEFF/, '').trim() === '') throw new UnreadableListingError('the file holds no text');
+  return { text, warning };
+}
+
+/** NUL bytes, or many control characters in the first 64 KiB, mean binary data. */
+function looksBinary(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 65536);
+  let control = 0;
+  for (const b of sample) {
+    if (b === 0) return true;
+    if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12) control++;
+  }
+  return control > sample.length * 0.01;
+}

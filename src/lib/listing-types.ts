@@ -1,0 +1,66 @@
+/** The shapes a listing takes on its way from captured text to paper records. */
+
+/** A: records with metadata; B: compact alternating lines; C: title/abstract blocks, no metadata. */
+export type Layout = 'A' | 'B' | 'C';
+
+/** Where a listing's capture date came from. */
+export type CaptureDateSource = 'filename' | 'option' | 'inferred';
+
+export interface Org {
+  /** The organisation's handle, e.g. `zai-org`. */
+  id: string;
+  /** Its display name, e.g. `Z.ai`. */
+  name: string;
+}
+
+/** One paper as a listing shows it. Absent facts are `null`, never guessed. */
+export interface ListingRecord {
+  title: string;
+  /** Paragraphs joined by one blank line; `null` when the capture lost it. */
+  abstract: string | null;
+  authorsCount: number | null;
+  org: Org | null;
+  /** The publication date exactly as written (`Oct 13, 2025`, `Sep 30`). */
+  publishedText: string | null;
+  /** That date resolved to `YYYY-MM-DD` (yearless dates against the capture date). */
+  published: string | null;
+  upvotes: number | null;
+  urls: string[];
+  /** 1-based line of the title in the listing file. */
+  line: number;
+}
+
+/** An error loses data (a record or file skipped); a warning only reports a doubt. */
+export type Severity = 'error' | 'warning';
+
+/** Something wrong in a listing, located for the maintainer. */
+export interface Problem {
+  file: string;
+  severity: Severity;
+  /** 1-based line, or `null` when it concerns the whole file. */
+  line: number | null;
+  message: string;
+}
+
+/** What the parser makes of one listing's text, before any capture date is known. */
+export interface ParsedListing {
+  layout: Layout;
+  /** The page's own month and day (`Jan 8`), if the capture kept it. */
+  pageDate: { month: number; day: number; line: number } | null;
+  records: RawRecord[];
+  /** Records that could not be read (errors) or were read in part (warnings). */
+  problems: Array<{ line: number; severity: Severity; message: string }>;
+}
+
+/** A record before dates are resolved: the dateline split into its parts. */
+export interface RawRecord extends Omit<ListingRecord, 'published'> {
+  date: RecordDate | null;
+}
+
+export interface RecordDate {
+  month: number;
+  day: number;
+  /** `null` when the listing omitted it (the date is in the capture's year). */
+  year: number | null;
+  line: number;
+}

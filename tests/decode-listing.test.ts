@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { decodeListing } from '../src/lib/decode-listing.ts';
+
+const bytes = (s: string) => new TextEncoder().encode(s);
+
+describe('decoding listing files', () => {
+  it('refuses an empty or blank file', () => {
+    expect(() => decodeListing(new Uint8Array())).toThrow(/empty/);
+    expect(() => decodeListing(bytes('\uFEFF \n\r\n\t'))).toThrow(/no text/);
+  });
+  it('refuses binary data', () => {
+    expect(() => decodeListing(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]))).toThrow(/binary/);
+  });
+  it('reads UTF-8, and falls back to Windows-1252 with a warning', () => {
+    expect(decodeListing(bytes('Café · ok'))).toEqual({ text: 'Café · ok', warning: null });
+    const latin = decodeListing(Uint8Array.from([0x43, 0x61, 0x66, 0xe9]));
+    expect(latin.text).toBe('Café');
+    expect(latin.warning).toMatch(/UTF-8/);
+  });
+});

@@ -1,0 +1,61 @@
+/** The whole path, listing → Markdown → page, through a real `astro build`. */
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const root = new URL('..', import.meta.url).pathname;
+const run = (args: string[], env: Record<string, string> = {}) =>
+  promisify(execFile)(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, maxBuffer: 64 << 20 });
+const astroBuild = (outDir: string, env: Record<string, string> = {}) => run([join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], env);
+const ingest = (...args: string[]) => run([join(root, 'scripts/ingest.ts'), '--no-progress', ...args]);
+
+describe('the bundled collection', () => {
+  it('is exactly what ingest makes of the bundled listings (re-ingest changes nothing)', async () => {
+    const copy = mkdtempSync(join(tmpdir(), 'papers-'));
+    cpSync(join(root, 'content/papers'), copy, { recursive: true });
+    const { stdout } = await ingest('--papers-dir', copy, join(root, 'content/listings'));
+    expect(stdout).toMatch(/0 new, 0 updated, 566 unchanged/);
+  });
+
+  it('builds a page for every one of the 566 papers', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'dist-'));
+    await astroBuild(out);
+    const slugs = readdirSync(join(root, 'content/papers')).map((n) => n.replace(/\.md$/, ''));
+    expect(slugs).toHaveLength(566);
+    for (const slug of slugs) expect(existsSync(join(out, 'papers', slug, 'index.html')), slug).toBe(true);
+    const page = readFileSync(join(out, 'papers/diffusion-link-diffusion-probabilistic-model-for-bridging-the-audio-text/index.html'), 'utf8');
+    expect(page).toContain('Diffusion-Link: Diffusion Probabilistic Model for Bridging the Audio-Text Modality Gap');
+    expect(page).toContain('<a href="https://github.com/DevKiHyun/Diffusion-Link" rel="noopener noreferrer">');
+  });
+});
+
+describe('a listing with hostile text', () => {
+  it('comes out of ingest and the build as literal text, never markup', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hostile-'));
+    const listing = join(dir, '2026-01-08.txt');
+    writeFileSync(
+      listing,
+      [
+        'Jan 8',
+        '',
+        '<script>alert(1)</script> & "Quotes" Paper',
+        '',
+        '"><img src=x onerror=alert(1)> javascript:alert(1) {{ x }} ${x} <Component /> import x from \'y\' See https://example.org/code.',
+        '',
+      ].join('\n'),
+    );
+    const papers = join(dir, 'papers');
+    await ingest('--papers-dir', papers, listing);
+    const [file] = readdirSync(papers);
+    const out = join(dir, 'dist');
+    await astroBuild(out, { PAPERS_DIR: papers });
+    const html = readFileSync(join(out, 'papers', file!.replace(/\.md$/, ''), 'index.html'), 'utf8');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Quotes&quot; Paper');
+    expect(html).toContain('&quot;&gt;&lt;img src=x onerror=alert(1)&gt; javascript:alert(1) {{ x }} ${x} &lt;Component /&gt;');
+    expect(html).not.toMatch(/<script>alert|<img src=x|href="javascript/i);
+    expect(html).toContain('<a href="https://example.org/code" rel="noopener noreferrer">');
+  });
+});
