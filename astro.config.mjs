@@ -1,19 +1,37 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 
 // SITE_URL / BASE_PATH let the same build be deployed at a domain root or under a
 // sub-path (e.g. GitHub Pages project sites); pages build links from BASE_URL.
+const base = process.env.BASE_PATH || '/';
+
 export default defineConfig({
   site: process.env.SITE_URL || 'http://localhost:4321',
-  base: process.env.BASE_PATH || '/',
+  base: base.endsWith('/') ? base : `${base}/`,
   trailingSlash: 'always',
   output: 'static',
-  integrations: [mdx()],
-  // Astro inlines small stylesheets by default; keep CSS in files so a strict
-  // Content-Security-Policy (style-src 'self') works without hashes.
+  integrations: [mdx(), sitemap()],
+  // CSS stays in files the page links; small stylesheets are not inlined.
   build: { inlineStylesheets: 'never' },
   // Two files with the same name in different folders would share a slug; by
   // default Astro only warns and keeps one of them.
   prerenderConflictBehavior: 'error',
+  security: {
+    // A CSP meta tag on every page: only this site's scripts and styles (inline ones
+    // by hash, added by Astro), and WebAssembly for Pagefind.
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
 });

@@ -1,4 +1,6 @@
 import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
 import { paperLoader } from './lib/paper-loader.ts';
 import { paperSchema } from './lib/paper-schema.ts';
 
@@ -8,4 +10,10 @@ const papers = defineCollection({
   schema: paperSchema,
 });
 
-export const collections = { papers };
+/** Optional editorial notes for a digest day: `content/notes/YYYY-MM-DD.mdx`. */
+const notes = defineCollection({
+  loader: glob({ pattern: '*.mdx', base: './content/notes', generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
+  schema: z.object({ title: z.string().optional() }),
+});
+
+export const collections = { papers, notes };

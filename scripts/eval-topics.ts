@@ -1,0 +1,156 @@
+/**
+ * `npm run eval:topics [-- --json] [-- --verbose]`: measures the topic classifier against the
+ * hand-labelled sample (tests/fixtures/topics-labeled.yaml) and shows how it files every
+ * bundled paper. Exits 1 when the figures miss the targets (micro F1 ≥ 0.75, first topic
+ * right ≥ 90%), so a change to content/topics.yaml that makes filing worse is noticed.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import YAML from 'yaml';
+import { classifyTopics, scoreTopics } from '../src/lib/classify-topics.ts';
+import { readFrontmatter } from '../src/lib/paper-file.ts';
+import { loadTaxonomy, topicSlugs, OTHER_TOPIC, type Taxonomy } from '../src/lib/taxonomy.ts';
+
+const TARGET_F1 = 0.75;
+const TARGET_FIRST = 0.9;
+
+const { values: opts } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', short: 'v', default: false },
+    taxonomy: { type: 'string', default: 'content/topics.yaml' },
+    labels: { type: 'string', default: 'tests/fixtures/topics-labeled.yaml' },
+    papers: { type: 'string', default: 'content/papers' },
+  },
+});
+
+interface Paper {
+  slug: string;
+  title: string;
+  abstract: string;
+}
+
+interface Labeled {
+  slug: string;
+  topics: string[];
+}
+
+const taxonomy = loadTaxonomy(opts.taxonomy);
+const papers = readPapers(opts.papers);
+const labeled = readLabels(opts.labels, taxonomy, papers);
+
+const started = performance.now();
+const assigned = new Map(papers.map((paper) => [paper.slug, classifyTopics({ title: paper.title, abstract: paper.abstract }, taxonomy)]));
+const msPerPaper = (performance.now() - started) / papers.length;
+
+const sample = evaluate(labeled, assigned);
+const distribution = countTopics(assigned, taxonomy);
+const meetsTargets = sample.f1 >= TARGET_F1 && sample.firstRight >= TARGET_FIRST;
+
+if (opts.json) {
+  process.stdout.write(`${JSON.stringify({ sample, distribution, papers: papers.length, msPerPaper, meetsTargets }, null, 2)}\n`);
+} else {
+  printReport();
+}
+process.exitCode = meetsTargets ? 0 : 1;
+
+function printReport(): void {
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  console.log(`Labelled sample: ${labeled.length} papers, ${sample.labels} labels (${opts.labels})`);
+  console.log(`  micro precision ${sample.precision.toFixed(3)}  recall ${sample.recall.toFixed(3)}  F1 ${sample.f1.toFixed(3)}   (target F1 ≥ ${TARGET_F1})`);
+  console.log(`  first topic right ${pct(sample.firstRight)} (${sample.firstRightCount}/${labeled.length})   (target ≥ ${pct(TARGET_FIRST)})`);
+  console.log('\n  per topic            labels  assigned  precision  recall');
+  for (const [slug, t] of Object.entries(sample.perTopic)) {
+    const precision = t.assigned ? (t.correct / t.assigned).toFixed(2) : '–';
+    const recall = t.labels ? (t.correct / t.labels).toFixed(2) : '–';
+    console.log(`  ${slug.padEnd(24)} ${String(t.labels).padStart(3)}  ${String(t.assigned).padStart(8)}  ${precision.padStart(9)}  ${recall.padStart(6)}`);
+  }
+  const misses = labeled.filter((paper) => (opts.verbose ? !sameTopics(paper.topics, assigned.get(paper.slug)!) : paper.topics[0] !== assigned.get(paper.slug)![0]));
+  if (misses.length > 0) {
+    console.log(opts.verbose ? '\n  Papers whose topics differ from the labels:' : '\n  Papers whose first topic is wrong (--verbose for all differences):');
+    for (const paper of misses) {
+      const text = papers.find((p) => p.slug === paper.slug)!;
+      const scores = scoreTopics(text, taxonomy).slice(0, 4).map((s) => `${s.slug} ${s.score.toFixed(1)}`).join(', ');
+      console.log(`  - ${paper.slug}\n      labelled [${paper.topics.join(', ')}]  assigned [${assigned.get(paper.slug)!.join(', ')}]  scores: ${scores}`);
+    }
+  }
+  console.log(`\nAll bundled papers: ${papers.length} (${opts.papers}), classified in ${msPerPaper.toFixed(3)} ms per paper`);
+  console.log('  topic                    first  any');
+  for (const [slug, counts] of Object.entries(distribution)) {
+    console.log(`  ${slug.padEnd(24)} ${String(counts.first).padStart(5)}  ${String(counts.any).padStart(4)}`);
+  }
+  const other = distribution[OTHER_TOPIC]!.first;
+  console.log(`  → ${other} papers (${pct(other / papers.length)}) fall in "${OTHER_TOPIC}"`);
+  console.log(meetsTargets ? '\nTargets met.' : '\nTargets NOT met.');
+}
+
+function readPapers(dir: string): Paper[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => {
+      const { data, body } = readFrontmatter(readFileSync(join(dir, name), 'utf8'));
+      return { slug: name.slice(0, -3), title: String(data.title ?? ''), abstract: body };
+    });
+}
+
+function readLabels(path: string, taxonomy: Taxonomy, papers: Paper[]): Labeled[] {
+  const known = new Set(topicSlugs(taxonomy));
+  const slugs = new Set(papers.map((p) => p.slug));
+  const data = YAML.parse(readFileSync(path, 'utf8')) as { papers?: Labeled[] };
+  const entries = data.papers ?? [];
+  for (const entry of entries) {
+    if (!slugs.has(entry.slug)) throw new Error(`${path}: no paper "${entry.slug}" in ${opts.papers}`);
+    const unknown = entry.topics.find((slug) => !known.has(slug));
+    if (unknown !== undefined) throw new Error(`${path}: paper "${entry.slug}" has the unknown topic "${unknown}"`);
+    if (entry.topics.length < 1 || entry.topics.length > 3) throw new Error(`${path}: paper "${entry.slug}" needs 1–3 topics`);
+  }
+  return entries;
+}
+
+interface TopicTally {
+  labels: number;
+  assigned: number;
+  correct: number;
+}
+
+/** Micro-averaged precision/recall/F1 over (paper, topic) pairs, and the share with the right first topic. */
+function evaluate(labeled: Labeled[], assigned: Map<string, string[]>) {
+  const perTopic: Record<string, TopicTally> = Object.fromEntries(topicSlugs(taxonomy).map((slug) => [slug, { labels: 0, assigned: 0, correct: 0 }]));
+  let labels = 0;
+  let predicted = 0;
+  let correct = 0;
+  let firstRightCount = 0;
+  for (const paper of labeled) {
+    const got = assigned.get(paper.slug)!;
+    labels += paper.topics.length;
+    predicted += got.length;
+    for (const slug of paper.topics) perTopic[slug]!.labels++;
+    for (const slug of got) {
+      perTopic[slug]!.assigned++;
+      if (paper.topics.includes(slug)) {
+        perTopic[slug]!.correct++;
+        correct++;
+      }
+    }
+    if (got[0] === paper.topics[0]) firstRightCount++;
+  }
+  const precision = correct / predicted;
+  const recall = correct / labels;
+  const f1 = (2 * precision * recall) / (precision + recall);
+  return { labels, precision, recall, f1, firstRight: firstRightCount / labeled.length, firstRightCount, perTopic };
+}
+
+function countTopics(assigned: Map<string, string[]>, taxonomy: Taxonomy): Record<string, { first: number; any: number }> {
+  const counts = Object.fromEntries(topicSlugs(taxonomy).map((slug) => [slug, { first: 0, any: 0 }]));
+  for (const topics of assigned.values()) {
+    counts[topics[0]!]!.first++;
+    for (const slug of topics) counts[slug]!.any++;
+  }
+  return counts;
+}
+
+function sameTopics(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((slug) => b.includes(slug));
+}

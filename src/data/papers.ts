@@ -1,0 +1,39 @@
+/**
+ * The collection, read once per build. Pages call these instead of getCollection()
+ * so that thousands of pages share one set of views, digests and archive months
+ * rather than each rebuilding them.
+ */
+import { getCollection } from 'astro:content';
+import { buildArchive, type ArchiveMonth } from '../lib/archive.ts';
+import { buildDigests, type Digest } from '../lib/digests.ts';
+import { byNewest, toPaperView, type PaperView } from '../lib/paper-view.ts';
+
+let papers: Promise<PaperView[]> | undefined;
+let digests: Promise<Digest[]> | undefined;
+let archive: Promise<ArchiveMonth[]> | undefined;
+let bySlug: Promise<Map<string, PaperView>> | undefined;
+
+/** Every paper, newest first. */
+export function allPapers(): Promise<PaperView[]> {
+  papers ??= getCollection('papers').then((entries) =>
+    entries.map((e) => toPaperView({ slug: e.id, body: e.body ?? '', data: e.data })).sort(byNewest),
+  );
+  return papers;
+}
+
+export function paperBySlug(): Promise<Map<string, PaperView>> {
+  bySlug ??= allPapers().then((list) => new Map(list.map((p) => [p.slug, p])));
+  return bySlug;
+}
+
+/** Digest days, newest first. */
+export function allDigests(): Promise<Digest[]> {
+  digests ??= allPapers().then(buildDigests);
+  return digests;
+}
+
+/** Archive months, newest first. */
+export function allMonths(): Promise<ArchiveMonth[]> {
+  archive ??= allPapers().then(buildArchive);
+  return archive;
+}

@@ -1,0 +1,53 @@
+/** The paper as pages see it: frontmatter plus the raw abstract and a few derived facts. */
+import type { Org } from './listing-types.ts';
+import type { Appearance } from './paper.ts';
+
+export interface PaperView {
+  slug: string;
+  title: string;
+  /** Raw abstract text (paragraphs separated by blank lines); may be empty. */
+  abstract: string;
+  authorsCount: number | null;
+  org: Org | null;
+  published: string | null;
+  publishedText: string | null;
+  upvotes: number | null;
+  urls: string[];
+  topics: string[];
+  listings: Appearance[];
+  /** Capture date of the first listing the paper appeared in. */
+  firstSeen: string;
+  /** The date the paper is filed under: publication date, else first capture. */
+  sortDate: string;
+  hasCode: boolean;
+}
+
+// Hosts where a link in an abstract means "the code is out".
+const CODE_HOSTS = /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org)\//i;
+
+export function isCodeUrl(url: string): boolean {
+  return CODE_HOSTS.test(url);
+}
+
+export interface PaperViewInput {
+  slug: string;
+  body: string;
+  data: Omit<PaperView, 'slug' | 'abstract' | 'firstSeen' | 'sortDate' | 'hasCode'>;
+}
+
+export function toPaperView({ slug, body, data }: PaperViewInput): PaperView {
+  const firstSeen = data.listings.reduce((min, l) => (l.captureDate < min ? l.captureDate : min), data.listings[0]?.captureDate ?? '');
+  return {
+    ...data,
+    slug,
+    abstract: body.trim(),
+    firstSeen,
+    sortDate: data.published ?? firstSeen,
+    hasCode: data.urls.some(isCodeUrl),
+  };
+}
+
+/** Newest first, then by title, so lists are stable from build to build. */
+export function byNewest(a: PaperView, b: PaperView): number {
+  return b.sortDate.localeCompare(a.sortDate) || a.title.localeCompare(b.title);
+}

@@ -1,0 +1,23 @@
+/** `/rss.xml`: one item per digest day, newest first. */
+import rss from '@astrojs/rss';
+import type { APIContext } from 'astro';
+import { allDigests } from '../data/papers.ts';
+import { formatLongDay } from '../lib/format-date.ts';
+
+const FEED_DAYS = 30;
+
+export async function GET(context: APIContext) {
+  const base = import.meta.env.BASE_URL;
+  const digests = (await allDigests()).slice(0, FEED_DAYS);
+  return rss({
+    title: 'Paper Digest: daily digests',
+    description: 'A new item for every daily digest of research papers.',
+    site: new URL(base, context.site),
+    items: digests.map((d) => ({
+      title: `Digest for ${formatLongDay(d.date)}: ${d.entries.length} papers`,
+      link: `${base}digests/${d.date}/`,
+      pubDate: new Date(`${d.date}T12:00:00Z`),
+      description: d.entries.slice(0, 10).map((e) => e.paper.title).join(' · '),
+    })),
+  });
+}

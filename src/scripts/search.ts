@@ -1,0 +1,167 @@
+// The search page: Pagefind in the browser, with the query and filters kept in the URL.
+// Result text comes from listings, so it is only ever inserted as text (or as <mark>
+// elements built here), never as HTML.
+
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+}
+interface PagefindSearch {
+  results: Array<{ id: string; data: () => Promise<PagefindResultData> }>;
+  unfilteredResultCount: number;
+}
+interface Pagefind {
+  options: (o: Record<string, unknown>) => Promise<void>;
+  init: () => Promise<void>;
+  filters: () => Promise<Record<string, Record<string, number>>>;
+  search: (q: string | null, o: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }) => Promise<PagefindSearch | null>;
+}
+
+const PAGE = 20;
+const SORTS: Record<string, Record<string, 'asc' | 'desc'>> = { newest: { date: 'desc' }, upvotes: { upvotes: 'desc' } };
+const base = import.meta.env.BASE_URL;
+
+const form = document.querySelector<HTMLFormElement>('#search-form')!;
+const input = form.querySelector<HTMLInputElement>('#search-query')!;
+const sortSelect = form.querySelector<HTMLSelectElement>('select[name=sort]')!;
+const status = document.querySelector<HTMLElement>('#search-status')!;
+const list = document.querySelector<HTMLOListElement>('#search-results')!;
+const more = document.querySelector<HTMLButtonElement>('#search-more')!;
+const filterInputs = [...form.querySelectorAll<HTMLSelectElement | HTMLInputElement>('[data-filter]')];
+
+let pagefind: Pagefind;
+let current: PagefindSearch['results'] = [];
+let shown = 0;
+let generation = 0;
+
+async function start(): Promise<void> {
+  status.textContent = 'Loading search…';
+  pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
+  await pagefind.options({ baseUrl: base, excerptLength: 24 });
+  await pagefind.init();
+  await fillFilterOptions();
+  readUrl();
+  await run();
+  form.addEventListener('input', () => schedule());
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void run();
+  });
+  more.addEventListener('click', () => void showMore());
+  addEventListener('popstate', () => {
+    readUrl();
+    void run(false);
+  });
+}
+
+async function fillFilterOptions(): Promise<void> {
+  const available = await pagefind.filters();
+  for (const control of filterInputs) {
+    if (!(control instanceof HTMLSelectElement)) continue;
+    const values = Object.entries(available[control.name] ?? {});
+    // Days and years read best newest first; names alphabetically.
+    values.sort(([a], [b]) => (control.name === 'day' || control.name === 'year' ? b.localeCompare(a) : a.localeCompare(b)));
+    for (const [value, count] of values) control.add(new Option(`${value} (${count})`, value));
+  }
+}
+
+function readUrl(): void {
+  const params = new URLSearchParams(location.search);
+  input.value = params.get('q') ?? '';
+  sortSelect.value = SORTS[params.get('sort') ?? ''] ? params.get('sort')! : '';
+  for (const control of filterInputs) {
+    const value = params.get(control.name) ?? '';
+    if (control instanceof HTMLInputElement) control.checked = value === control.value;
+    else control.value = [...control.options].some((o) => o.value === value) ? value : '';
+  }
+}
+
+function selectedFilters(): Record<string, string> {
+  const filters: Record<string, string> = {};
+  for (const control of filterInputs) {
+    if (control instanceof HTMLInputElement ? control.checked : control.value !== '') filters[control.name] = control.value;
+  }
+  return filters;
+}
+
+function writeUrl(push: boolean): void {
+  const params = new URLSearchParams();
+  if (input.value.trim()) params.set('q', input.value.trim());
+  for (const [name, value] of Object.entries(selectedFilters())) params.set(name, value);
+  if (sortSelect.value) params.set('sort', sortSelect.value);
+  const url = `${location.pathname}${params.size ? `?${params}` : ''}`;
+  if (url !== `${location.pathname}${location.search}`) history[push ? 'pushState' : 'replaceState'](null, '', url);
+}
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+function schedule(): void {
+  clearTimeout(timer);
+  timer = setTimeout(() => void run(), 150);
+}
+
+async function run(updateUrl = true): Promise<void> {
+  const query = input.value.trim();
+  const filters = selectedFilters();
+  if (updateUrl) writeUrl(false);
+  const mine = ++generation;
+  if (!query && Object.keys(filters).length === 0) {
+    current = [];
+    list.replaceChildren();
+    more.hidden = true;
+    status.textContent = 'Type words from a title or abstract, or pick a filter.';
+    return;
+  }
+  const sort = SORTS[sortSelect.value];
+  const search = await pagefind.search(query || null, { filters, ...(sort ? { sort } : {}) });
+  if (mine !== generation || !search) return; // A newer search has started.
+  current = search.results;
+  shown = 0;
+  list.replaceChildren();
+  status.textContent = current.length === 0 ? 'No papers match.' : `${current.length} ${current.length === 1 ? 'paper' : 'papers'} found.`;
+  await showMore(mine);
+}
+
+async function showMore(mine = generation): Promise<void> {
+  const batch = current.slice(shown, shown + PAGE);
+  const data = await Promise.all(batch.map((r) => r.data()));
+  if (mine !== generation) return;
+  for (const result of data) list.append(renderResult(result));
+  shown += batch.length;
+  more.hidden = shown >= current.length;
+}
+
+function renderResult(result: PagefindResultData): HTMLLIElement {
+  const item = document.createElement('li');
+  const card = item.appendChild(document.createElement('article'));
+  card.className = 'paper-card';
+  const heading = card.appendChild(document.createElement('h2'));
+  heading.className = 'paper-card__title';
+  const link = heading.appendChild(document.createElement('a'));
+  link.href = result.url;
+  link.textContent = result.meta.title ?? result.url;
+  const meta = card.appendChild(document.createElement('p'));
+  meta.className = 'paper-card__meta';
+  meta.textContent = [result.meta.date, result.meta.topics].filter(Boolean).join(' · ');
+  const excerpt = card.appendChild(document.createElement('p'));
+  excerpt.className = 'paper-card__excerpt';
+  excerpt.append(...highlighted(result.excerpt));
+  return item;
+}
+
+/** Pagefind's excerpt as nodes: its <mark> highlights kept, everything else plain text. */
+function highlighted(excerpt: string): Node[] {
+  // DOMParser documents are inert: nothing in them loads or runs.
+  const doc = new DOMParser().parseFromString(`<body>${excerpt}</body>`, 'text/html');
+  return [...doc.body.childNodes].map((node) => {
+    if (node.nodeName !== 'MARK') return document.createTextNode(node.textContent ?? '');
+    const mark = document.createElement('mark');
+    mark.textContent = node.textContent;
+    return mark;
+  });
+}
+
+start().catch((error: unknown) => {
+  status.textContent = 'Search could not load. Browse by day, topic or month instead.';
+  console.error(error);
+});

@@ -1,0 +1,53 @@
+// The only script on ordinary pages: theme toggle, `/` to search, copy-link buttons.
+
+const root = document.documentElement;
+
+function effectiveTheme(): 'light' | 'dark' {
+  const chosen = root.dataset.theme;
+  if (chosen === 'light' || chosen === 'dark') return chosen;
+  return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+function syncToggle(button: HTMLElement): void {
+  const next = effectiveTheme() === 'dark' ? 'light' : 'dark';
+  button.setAttribute('aria-label', `Switch to ${next} theme`);
+}
+
+for (const button of document.querySelectorAll<HTMLElement>('[data-theme-toggle]')) {
+  syncToggle(button);
+  button.addEventListener('click', () => {
+    const next = effectiveTheme() === 'dark' ? 'light' : 'dark';
+    root.dataset.theme = next;
+    try {
+      localStorage.setItem('theme', next);
+    } catch {
+      // Private mode: the choice lasts for this page only.
+    }
+    syncToggle(button);
+  });
+}
+
+// `/` focuses the search box, unless the reader is typing somewhere.
+document.addEventListener('keydown', (event) => {
+  if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+  const target = event.target as HTMLElement | null;
+  if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+  const box = document.querySelector<HTMLInputElement>('#search-query') ?? document.querySelector<HTMLInputElement>('#site-search');
+  if (!box) return;
+  event.preventDefault();
+  box.focus();
+  box.select();
+});
+
+for (const button of document.querySelectorAll<HTMLButtonElement>('[data-copy-link]')) {
+  button.addEventListener('click', async () => {
+    const url = button.dataset.copyLink ?? location.href;
+    const status = button.parentElement?.querySelector<HTMLElement>('[data-copy-status]');
+    try {
+      await navigator.clipboard.writeText(url);
+      if (status) status.textContent = 'Link copied';
+    } catch {
+      if (status) status.textContent = `Copy this link: ${url}`;
+    }
+  });
+}
