@@ -1,9 +1,10 @@
 /**
  * Turning paper text into comparable terms, shared by the topic classifier and related
- * papers: lower-cased, accents and punctuation dropped, each word reduced to its Porter
- * stem so that "quantized", "quantize" and "quantization" are one term.
+ * papers: lower-cased, accents and punctuation dropped, each word reduced to its Porter2
+ * stem so that "quantized", "quantize" and "quantization" are one term. Porter2 rather than
+ * the original Porter, which merges "generative" with "general" and "generalization".
  */
-import { stemmer } from 'stemmer';
+import porter2 from 'wink-porter2-stemmer';
 import { eng as englishStopwords } from 'stopword';
 
 // Stemming is the costly step and paper vocabularies repeat heavily, so stems are memoised.
@@ -17,11 +18,12 @@ export function words(text: string): string[] {
   return normalised.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0);
 }
 
-/** The Porter stem of one lower-case word. */
+/** The stem of one lower-case word. */
 export function stem(word: string): string {
   let stemmed = stemCache.get(word);
   if (stemmed === undefined) {
-    stemmed = stemmer(word);
+    // Porter2 keeps the plural of vowel-less acronyms ("llms", "gnns"); papers use both forms.
+    stemmed = /^[^aeiouy]{2,}s$/.test(word) ? word.slice(0, -1) : porter2(word);
     if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
     stemCache.set(word, stemmed);
   }
