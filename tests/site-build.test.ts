@@ -30,6 +30,11 @@ describe('the bundled collection', () => {
     const page = readFileSync(join(out, 'papers/diffusion-link-diffusion-probabilistic-model-for-bridging-the-audio-text/index.html'), 'utf8');
     expect(page).toContain('Diffusion-Link: Diffusion Probabilistic Model for Bridging the Audio-Text Modality Gap');
     expect(page).toContain('<a href="https://github.com/DevKiHyun/Diffusion-Link" rel="noopener noreferrer">');
+    const meta = Object.fromEntries(elements(page).filter((e) => e.tag === 'meta').map((e) => [e.attrs.property ?? e.attrs.name, e.attrs.content]));
+    expect(meta['og:title']).toBe('Diffusion-Link: Diffusion Probabilistic Model for Bridging the Audio-Text Modality Gap');
+    expect(meta['og:description']).toMatch(/^Contrastive audio-language pretraining/);
+    expect(meta['og:image']).toBe('http://localhost:4321/og/diffusion-link-diffusion-probabilistic-model-for-bridging-the-audio-text.png');
+    expect(existsSync(join(out, 'og/diffusion-link-diffusion-probabilistic-model-for-bridging-the-audio-text.png'))).toBe(true);
   });
 });
 

@@ -51,3 +51,16 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-copy-li
     }
   });
 }
+
+// Share through the system sheet where the browser has one; copy-link stays as the fallback.
+for (const button of document.querySelectorAll<HTMLButtonElement>('[data-share]')) {
+  if (typeof navigator.share !== 'function') continue;
+  button.hidden = false;
+  button.addEventListener('click', async () => {
+    try {
+      await navigator.share({ title: button.dataset.shareTitle ?? document.title, url: button.dataset.share ?? location.href });
+    } catch {
+      // Cancelled by the reader, or refused: nothing to do, copy-link is right there.
+    }
+  });
+}
