@@ -1,8 +1,8 @@
 /**
- * `npm run eval:topics [-- --json] [-- --verbose]`: measures the topic classifier against the
- * hand-labelled sample (tests/fixtures/topics-labeled.yaml) and shows how it files every
- * bundled paper. Exits 1 when the figures miss the targets (micro F1 ≥ 0.75, first topic
- * right ≥ 90%), so a change to content/topics.yaml that makes filing worse is noticed.
+ * `npm run eval:topics [-- --verbose] [-- --json] [-- --check]`: measures the topic classifier
+ * against the hand-labelled sample (tests/fixtures/topics-labeled.yaml) and shows how it files
+ * every bundled paper. The targets are micro F1 ≥ 0.75 and first topic right ≥ 90%; with
+ * --check the exit code is 1 when they are missed.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +19,7 @@ const { values: opts } = parseArgs({
   options: {
     json: { type: 'boolean', default: false },
     verbose: { type: 'boolean', short: 'v', default: false },
+    check: { type: 'boolean', default: false },
     taxonomy: { type: 'string', default: 'content/topics.yaml' },
     labels: { type: 'string', default: 'tests/fixtures/topics-labeled.yaml' },
     papers: { type: 'string', default: 'content/papers' },
@@ -34,6 +35,8 @@ interface Paper {
 interface Labeled {
   slug: string;
   topics: string[];
+  /** Labelled after the signals were tuned (the fixture's `heldOut` list). */
+  heldOut: boolean;
 }
 
 const taxonomy = loadTaxonomy(opts.taxonomy);
@@ -45,21 +48,25 @@ const assigned = new Map(papers.map((paper) => [paper.slug, classifyTopics({ tit
 const msPerPaper = (performance.now() - started) / papers.length;
 
 const sample = evaluate(labeled, assigned);
+const heldOut = evaluate(labeled.filter((paper) => paper.heldOut), assigned);
 const distribution = countTopics(assigned, taxonomy);
 const meetsTargets = sample.f1 >= TARGET_F1 && sample.firstRight >= TARGET_FIRST;
 
 if (opts.json) {
-  process.stdout.write(`${JSON.stringify({ sample, distribution, papers: papers.length, msPerPaper, meetsTargets }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ sample, heldOut, distribution, papers: papers.length, msPerPaper, meetsTargets }, null, 2)}\n`);
 } else {
   printReport();
 }
-process.exitCode = meetsTargets ? 0 : 1;
+process.exitCode = opts.check && !meetsTargets ? 1 : 0;
 
 function printReport(): void {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   console.log(`Labelled sample: ${labeled.length} papers, ${sample.labels} labels (${opts.labels})`);
   console.log(`  micro precision ${sample.precision.toFixed(3)}  recall ${sample.recall.toFixed(3)}  F1 ${sample.f1.toFixed(3)}   (target F1 ≥ ${TARGET_F1})`);
   console.log(`  first topic right ${pct(sample.firstRight)} (${sample.firstRightCount}/${labeled.length})   (target ≥ ${pct(TARGET_FIRST)})`);
+  if (heldOut.papers > 0) {
+    console.log(`  of which held out (labelled after tuning): ${heldOut.papers} papers, F1 ${heldOut.f1.toFixed(3)}, first topic right ${pct(heldOut.firstRight)}`);
+  }
   console.log('\n  per topic            labels  assigned  precision  recall');
   for (const [slug, t] of Object.entries(sample.perTopic)) {
     const precision = t.assigned ? (t.correct / t.assigned).toFixed(2) : '–';
@@ -82,7 +89,7 @@ function printReport(): void {
   }
   const other = distribution[OTHER_TOPIC]!.first;
   console.log(`  → ${other} papers (${pct(other / papers.length)}) fall in "${OTHER_TOPIC}"`);
-  console.log(meetsTargets ? '\nTargets met.' : '\nTargets NOT met.');
+  console.log(meetsTargets ? '\nTargets met.' : '\nTargets NOT met: read the papers listed above and the signals in the taxonomy.');
 }
 
 function readPapers(dir: string): Paper[] {
@@ -98,8 +105,9 @@ function readPapers(dir: string): Paper[] {
 function readLabels(path: string, taxonomy: Taxonomy, papers: Paper[]): Labeled[] {
   const known = new Set(topicSlugs(taxonomy));
   const slugs = new Set(papers.map((p) => p.slug));
-  const data = YAML.parse(readFileSync(path, 'utf8')) as { papers?: Labeled[] };
-  const entries = data.papers ?? [];
+  type Entry = Omit<Labeled, 'heldOut'>;
+  const data = YAML.parse(readFileSync(path, 'utf8')) as { papers?: Entry[]; heldOut?: Entry[] };
+  const entries = [...(data.papers ?? []).map((e) => ({ ...e, heldOut: false })), ...(data.heldOut ?? []).map((e) => ({ ...e, heldOut: true }))];
   for (const entry of entries) {
     if (!slugs.has(entry.slug)) throw new Error(`${path}: no paper "${entry.slug}" in ${opts.papers}`);
     const unknown = entry.topics.find((slug) => !known.has(slug));
@@ -139,7 +147,7 @@ function evaluate(labeled: Labeled[], assigned: Map<string, string[]>) {
   const precision = correct / predicted;
   const recall = correct / labels;
   const f1 = (2 * precision * recall) / (precision + recall);
-  return { labels, precision, recall, f1, firstRight: firstRightCount / labeled.length, firstRightCount, perTopic };
+  return { papers: labeled.length, labels, precision, recall, f1, firstRight: firstRightCount / labeled.length, firstRightCount, perTopic };
 }
 
 function countTopics(assigned: Map<string, string[]>, taxonomy: Taxonomy): Record<string, { first: number; any: number }> {

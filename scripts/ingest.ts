@@ -5,10 +5,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import cliProgress from 'cli-progress';
 import lockfile from 'proper-lockfile';
 import { ingest, type IngestReport } from '../src/lib/ingest.ts';
+import { classifyTopics } from '../src/lib/classify-topics.ts';
+import { progressDisplay } from './ingest-progress.ts';
 import { parseIsoDate } from '../src/lib/listing-dates.ts';
+import { loadTaxonomy, TaxonomyError, type Taxonomy } from '../src/lib/taxonomy.ts';
 import type { Listing } from '../src/lib/read-listing.ts';
 
 const program = new Command('ingest')
@@ -22,11 +24,25 @@ const program = new Command('ingest')
   .option('--dry-run', 'parse and report, write nothing')
   .option('--json', 'print the parsed listings as one JSON object on stdout')
   .option('--papers-dir <dir>', 'where paper files live', 'content/papers')
-  .option('--no-progress', 'no progress bar')
+  .option('--topics <file>', 'the topic taxonomy', 'content/topics.yaml')
+  .option('--no-progress', 'no progress display')
+  .option('--wait <seconds>', 'how long to wait for another ingest writing the same papers to finish', (value) => {
+    const seconds = Number(value);
+    if (!Number.isFinite(seconds) || seconds < 0) throw new InvalidArgumentError('expected a number of seconds, such as 60');
+    return seconds;
+  }, 60)
   .showHelpAfterError();
 
 program.parse();
-const opts = program.opts<{ date?: string; dryRun?: boolean; json?: boolean; papersDir: string; progress: boolean }>();
+const opts = program.opts<{ date?: string; dryRun?: boolean; json?: boolean; papersDir: string; topics: string; progress: boolean; wait: number }>();
+let taxonomy: Taxonomy;
+try {
+  taxonomy = loadTaxonomy(opts.topics);
+} catch (error) {
+  if (!(error instanceof TaxonomyError)) throw error;
+  console.error(`ingest: ${error.message}`);
+  process.exit(1);
+}
 const papersDir = resolve(opts.papersDir);
 
 const report = opts.dryRun ? await run() : await withLock(run);
@@ -35,34 +51,43 @@ else printSummary(report);
 process.exitCode = report.problems.some((p) => p.severity === 'error') ? 1 : 0;
 
 async function run(): Promise<IngestReport> {
-  const bar = opts.progress && !opts.json && process.stderr.isTTY ? new cliProgress.SingleBar({ stream: process.stderr, format: 'writing papers [{bar}] {value}/{total}' }, cliProgress.Presets.shades_classic) : null;
+  const progress = opts.progress ? progressDisplay(process.stderr) : null;
   try {
     return await ingest({
       inputs: program.processedArgs[0] as string[],
       papersDir,
       date: opts.date ?? null,
       dryRun: opts.dryRun ?? false,
-      onProgress: bar
-        ? (done, total) => {
-            if (done === 1) bar.start(total, 0);
-            bar.update(done);
-          }
-        : undefined,
+      taxonomy,
+      onProgress: progress?.update,
     });
   } finally {
-    bar?.stop();
+    progress?.stop();
   }
 }
 
-/** One ingest at a time: a second one waits for the first, then gives up with a clear message. */
+/**
+ * One ingest at a time: a second one says it is waiting, waits up to `--wait` seconds for
+ * the first to finish, then gives up with exit code 2. A lock left by a killed ingest is
+ * stale once its holder has stopped refreshing it for 30 s, and is then taken over.
+ */
 async function withLock<T>(fn: () => Promise<T>): Promise<T> {
   mkdirSync(papersDir, { recursive: true });
+  const lockPath = `${papersDir}.lock`;
+  const lock = (retries: number) => lockfile.lock(papersDir, { lockfilePath: lockPath, stale: 30_000, retries: { retries, factor: 1, minTimeout: 500, maxTimeout: 500 } });
   let release: () => Promise<void>;
   try {
-    release = await lockfile.lock(papersDir, { lockfilePath: `${papersDir}.lock`, retries: { retries: 60, minTimeout: 500, maxTimeout: 1000 }, stale: 30_000 });
-  } catch {
-    console.error(`ingest: another ingest is writing ${papersDir} (lock ${papersDir}.lock); try again when it has finished`);
-    process.exit(2);
+    release = await lock(0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
+    if (opts.wait > 0) console.error(`ingest: another ingest is writing ${papersDir} (lock ${lockPath}); waiting up to ${opts.wait} s for it to finish`);
+    try {
+      release = await lock(Math.ceil(opts.wait * 2));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
+      console.error(`ingest: gave up: another ingest is still writing ${papersDir} (lock ${lockPath}). Nothing was written. Run again when it has finished; if no ingest is running, the lock expires 30 s after the last one stopped.`);
+      process.exit(2);
+    }
   }
   try {
     return await fn();
@@ -87,26 +112,45 @@ function toJson(report: IngestReport) {
         published,
         upvotes,
         urls,
+        topics: classifyTopics({ title, abstract }, taxonomy),
       })),
     })),
     problems: report.problems,
-    ...(opts.dryRun ? {} : { papers: { new: report.created.length, updated: report.updated.length, unchanged: report.unchanged.length } }),
+    ...(opts.dryRun ? {} : { papers: { new: report.created.length, updated: report.updated.length, unchanged: report.unchanged.length, inOther: report.inOther.length } }),
   };
+}
+
+/**
+ * Messages quote listing text, which is hostile input: control characters (terminal
+ * escape sequences) and bidi overrides are shown as escapes, never sent to the terminal.
+ */
+function forTerminal(line: string): string {
+  return line.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function printSummary(report: IngestReport) {
   const records = report.listings.reduce((n, l) => n + l.records.length, 0);
   console.log(`Read ${report.listings.length} listing(s), ${records} record(s).`);
   for (const l of report.listings) {
-    console.log(`  ${l.file}: layout ${l.layout}, captured ${l.captureDate} (${l.captureDateSource}), ${l.records.length} records`);
+    console.log(forTerminal(`  ${l.file}: layout ${l.layout}, captured ${l.captureDate} (${l.captureDateSource}), ${l.records.length} records`));
   }
   if (!opts.dryRun) {
     console.log(`Papers in ${dirname(papersDir) === resolve('content') ? 'content/papers' : papersDir}: ${report.created.length} new, ${report.updated.length} updated, ${report.unchanged.length} unchanged.`);
+    if (report.reclassified) console.log(`Topics: the taxonomy (${opts.topics}) changed, so every paper was filed again.`);
+    console.log(`Topics: ${report.inOther.length} of the papers written fit no topic and went to "other"${report.inOther.length > 0 ? ' (when that grows, the taxonomy may need a new topic)' : ''}.`);
   }
   const errors = report.problems.filter((p) => p.severity === 'error');
   const warnings = report.problems.filter((p) => p.severity === 'warning');
   for (const [label, list] of [['Warnings', warnings], ['Errors', errors]] as const) {
     console.log(`${label}: ${list.length}`);
-    for (const p of list) console.log(`  ${p.file}${p.line === null ? '' : `:${p.line}`}: ${p.message}`);
+    // A garbled capture can hold a problem per line: show the first few of each file.
+    const SHOWN_PER_FILE = 20;
+    const shown = new Map<string, number>();
+    for (const p of list) {
+      const n = (shown.get(p.file) ?? 0) + 1;
+      shown.set(p.file, n);
+      if (n <= SHOWN_PER_FILE) console.log(forTerminal(`  ${p.file}${p.line === null ? '' : `:${p.line}`}: ${p.message}`));
+    }
+    for (const [file, n] of shown) if (n > SHOWN_PER_FILE) console.log(forTerminal(`  ${file}: … and ${n - SHOWN_PER_FILE} more (--json lists them all)`));
   }
 }

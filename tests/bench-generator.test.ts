@@ -60,6 +60,11 @@ describe('a 1,000-paper corpus', () => {
     expect(repeats / records.length).toBeLessThan(0.08);
   });
 
+  it('has a long tail of rare words, as real abstracts do (9,357 distinct words in 566 papers)', () => {
+    const words = new Set(records.flatMap((r) => `${r.title} ${r.abstract}`.toLowerCase().match(/\p{L}[\p{L}\d-]*/gu) ?? []));
+    expect(words.size).toBeGreaterThan(6000);
+  });
+
   it('keeps titles and abstracts within the lengths of real captures', () => {
     for (const { title, abstract } of records) {
       expect(title.length).toBeGreaterThanOrEqual(22);

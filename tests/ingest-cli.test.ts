@@ -199,8 +199,55 @@ describe('--dry-run --json', () => {
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout);
     expect(out.listings[0]).toMatchObject({ file: 'layout-a.txt', layout: 'A', captureDate: '2026-01-08', captureDateSource: 'option' });
-    expect(Object.keys(out.listings[0].records[0]).sort()).toEqual(['abstract', 'authorsCount', 'org', 'published', 'publishedText', 'title', 'upvotes', 'urls']);
+    expect(Object.keys(out.listings[0].records[0]).sort()).toEqual(['abstract', 'authorsCount', 'org', 'published', 'publishedText', 'title', 'topics', 'upvotes', 'urls']);
     expect(out.listings[0].records[1].org).toEqual({ id: 'zai-org', name: 'Z.ai' });
     expect(papersIn(papers)).toEqual([]);
+  });
+});
+
+describe('topics at ingest', () => {
+  const neutral = (title: string, abstract: string) => `${title}\n\n${abstract}\n`;
+  const listing = (dir: string, date: string, body: string) => {
+    const path = join(dir, `${date}.txt`);
+    writeFileSync(path, `Jan 1\n\n${body}`);
+    return path;
+  };
+
+  it('files each paper under its classified topics, lists them in --dry-run --json, and counts "other"', async () => {
+    const dir = scratch();
+    const path = listing(dir, '2026-01-01', [
+      neutral('Gaussian Splatting for Dynamic 3D Scene Reconstruction', 'We reconstruct dynamic 3D scenes with Gaussian splatting and neural radiance fields, rendering novel views in real time.'),
+      neutral('Notes on Bird Migration Folklore', 'We collect folk tales about the seasonal journeys of swallows in medieval villages.'),
+    ].join('\n'));
+    const dry = JSON.parse((await ingest('--dry-run', '--json', path)).stdout);
+    expect(dry.listings[0].records[0].topics[0]).toBe('3d-graphics');
+    expect(dry.listings[0].records[1].topics).toEqual(['other']);
+    const papers = join(dir, 'papers');
+    const run = await ingest('--papers-dir', papers, path);
+    expect(run.stdout).toMatch(/Topics: 1 of the papers written fit no topic and went to "other"/);
+    const fm = frontmatter(read(papers, 'gaussian-splatting-for-dynamic-3d-scene-reconstruction.md'));
+    expect(fm.topics[0]).toBe('3d-graphics');
+    expect(fm.autoTopics).toEqual(fm.topics);
+  });
+
+  it('keeps topics set by hand through re-ingest and through a taxonomy change', async () => {
+    const dir = scratch();
+    const papers = join(dir, 'papers');
+    const first = listing(dir, '2026-01-01', neutral('Gaussian Splatting for Dynamic 3D Scene Reconstruction', 'We reconstruct dynamic 3D scenes with Gaussian splatting.'));
+    await ingest('--papers-dir', papers, first);
+    const name = 'gaussian-splatting-for-dynamic-3d-scene-reconstruction.md';
+    writeFileSync(join(papers, name), read(papers, name).replace(/^topics:\n(  - .*\n)+/m, 'topics:\n  - vision\n'));
+    const edited = read(papers, name);
+    await ingest('--papers-dir', papers, first);
+    expect(read(papers, name)).toBe(edited);
+
+    // A new taxonomy re-files every paper, but a hand-set choice still wins.
+    const topicsFile = join(dir, 'topics.yaml');
+    writeFileSync(topicsFile, readFileSync(join(root, 'content/topics.yaml'), 'utf8').replace('name: 3D & graphics', 'name: 3D and graphics'));
+    const second = listing(dir, '2026-01-02', neutral('Another Splatting Paper', 'Gaussian splatting renders 3D scenes.'));
+    const run = await ingest('--papers-dir', papers, '--topics', topicsFile, second);
+    expect(run.stdout).toMatch(/the taxonomy .* changed, so every paper was filed again/);
+    expect(frontmatter(read(papers, name)).topics).toEqual(['vision']);
+    expect(frontmatter(read(papers, name)).autoTopics[0]).toBe('3d-graphics');
   });
 });

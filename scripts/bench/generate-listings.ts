@@ -302,6 +302,7 @@ function makeAbstract(random: Random, theme: V.Theme, name: string): { abstract:
     pct: () => (10 + random.next() * 80).toFixed(1),
     pct2: () => (50 + random.next() * 45).toFixed(1),
     x: () => (1.5 + random.next() * 10).toFixed(1),
+    rare: () => rareWord(random),
   };
   const fill = (template: string) =>
     template.replace(/\{(\w+)\}/g, (_, slot: string) => {
@@ -320,10 +321,27 @@ function makeAbstract(random: Random, theme: V.Theme, name: string): { abstract:
     const details: string[] = [];
     const pool = [...V.DETAILS];
     const length = () => [...head, ...details, ...tail].join(' ').length;
-    while (length() < target && pool.length > 0) details.push(fill(pool.splice(random.int(0, pool.length - 1), 1)[0]!));
+    while (length() < target && pool.length > 0) {
+      details.push(fill(random.chance(0.6) ? random.pick(V.JARGON) : pool.splice(random.int(0, pool.length - 1), 1)[0]!));
+    }
     const abstract = [...head, ...details, ...tail].join(' ');
     if (abstract.length >= ABSTRACT_LENGTH.min && abstract.length <= ABSTRACT_LENGTH.max) return { abstract, urls: urls.map(absolute) };
   }
+}
+
+// Rare words are drawn with probability ∝ 1/rank (Zipf) from 100,000 made-up words: that
+// gives 1,000 papers 9,400 distinct words and 30,000 papers 87,000, close to the real
+// abstracts' growth (3,768 distinct words in 100 papers, 8,576 in 500: about √n).
+const RARE_WORDS = 100_000;
+
+function rareWord(random: Random): string {
+  let rank = Math.floor(Math.exp(random.next() * Math.log(RARE_WORDS)));
+  let word = '';
+  for (let i = 0; i < 3 && (i < 2 || rank > 0); i++) {
+    word += V.SYLLABLES[rank % V.SYLLABLES.length];
+    rank = Math.floor(rank / V.SYLLABLES.length);
+  }
+  return word;
 }
 
 function makeUrls(random: Random, name: string): string[] {

@@ -225,3 +225,20 @@ export const URL_SENTENCES = [
   'We release the code, data and checkpoints at {url} to facilitate future research.',
   'The dataset is available at {url}, and the evaluation code at {url2}.',
 ];
+
+/**
+ * Sentences carrying rare words ({rare}): real abstracts bring a long tail of rare terms
+ * (566 real papers use 9,357 distinct words), which is what makes a search index large.
+ */
+export const JARGON = [
+  'We identify {rare} {rare} as the main source of error and mitigate it with a {rare} correction.',
+  'Our analysis covers {rare}, {rare} and {rare} settings, including the {Rare} corpus.',
+  'The {Rare} module relies on {rare} estimates computed from {rare} statistics of the {rare} layer.',
+  'In contrast to {Rare} and {Rare}, the approach needs no {rare} supervision.',
+  'We further show that {rare} {rare} transfers to {rare} tasks such as {rare} without retraining.',
+  'A {rare} variant with {rare} gating narrows the gap to {Rare} on {rare} inputs.',
+  'Experiments on {Rare}, {Rare} and {Rare} confirm the role of {rare} features.',
+];
+
+/** Syllables of made-up rare words: rank r in a Zipf draw always gives the same word. */
+export const SYLLABLES = ['ka', 'lo', 'mi', 'tra', 'ven', 'sor', 'di', 'pel', 'qua', 'ron', 'ze', 'bu', 'gar', 'fin', 'tho', 'lex', 'mar', 'ino', 'sta', 'vi', 'ner', 'col', 'pha', 'rel', 'dun', 'sku', 'tem', 'opa', 'gil', 'wen', 'cha', 'bri', 'sel', 'nox', 'ula', 'tor', 'phy', 'mod', 'ast', 'kri', 'sen', 'dal', 'fer', 'lum', 'ost', 'ryn', 'zal', 'hex'];

@@ -7,11 +7,13 @@ import { getCollection } from 'astro:content';
 import { buildArchive, type ArchiveMonth } from '../lib/archive.ts';
 import { buildDigests, type Digest } from '../lib/digests.ts';
 import { byNewest, toPaperView, type PaperView } from '../lib/paper-view.ts';
+import { relatedPapers } from '../lib/related-papers.ts';
 
 let papers: Promise<PaperView[]> | undefined;
 let digests: Promise<Digest[]> | undefined;
 let archive: Promise<ArchiveMonth[]> | undefined;
 let bySlug: Promise<Map<string, PaperView>> | undefined;
+let related: Promise<Map<string, PaperView[]>> | undefined;
 
 /** Every paper, newest first. */
 export function allPapers(): Promise<PaperView[]> {
@@ -36,4 +38,13 @@ export function allDigests(): Promise<Digest[]> {
 export function allMonths(): Promise<ArchiveMonth[]> {
   archive ??= allPapers().then(buildArchive);
   return archive;
+}
+
+/** Up to five related papers per paper, computed once for the whole collection. */
+export function relatedOf(slug: string): Promise<PaperView[]> {
+  related ??= Promise.all([allPapers(), paperBySlug()]).then(([papers, index]) => {
+    const ids = relatedPapers(papers.map((p) => ({ id: p.slug, title: p.title, abstract: p.abstract, topics: p.topics, key: p.titleKey })));
+    return new Map([...ids].map(([id, list]) => [id, list.map((r) => index.get(r)!)]));
+  });
+  return related.then((map) => map.get(slug) ?? []);
 }

@@ -1,25 +1,24 @@
 /** Topic labels from the taxonomy file, and the papers of each topic, read once per build. */
-import { existsSync, readFileSync } from 'node:fs';
-import YAML from 'yaml';
+import { loadTaxonomy } from '../lib/taxonomy.ts';
 import { groupByTopic, nameFromSlug, type TopicGroup, type TopicLabel } from '../lib/topic-index.ts';
 import { allPapers } from './papers.ts';
 
 let topics: Promise<TopicGroup[]> | undefined;
+let bySlug: Promise<Map<string, TopicGroup>> | undefined;
 
+/** Every topic in taxonomy order (then `other`, then unknown hand-set ones), papers newest first. */
 export function allTopics(): Promise<TopicGroup[]> {
   topics ??= allPapers().then((papers) => groupByTopic(papers, taxonomyLabels()));
   return topics;
 }
 
 export async function topicLabel(slug: string): Promise<TopicLabel> {
-  const found = (await allTopics()).find((t) => t.slug === slug);
-  return found ?? { slug, name: nameFromSlug(slug), description: '' };
+  bySlug ??= allTopics().then((list) => new Map(list.map((t) => [t.slug, t])));
+  return (await bySlug).get(slug) ?? { slug, name: nameFromSlug(slug), description: '' };
 }
 
+// Validated: a broken topics.yaml stops the build naming the field, as it stops ingest.
 function taxonomyLabels(): TopicLabel[] {
-  const path = 'content/topics.yaml';
-  if (!existsSync(path)) return [];
-  const data = YAML.parse(readFileSync(path, 'utf8')) as { topics?: TopicLabel[] } | TopicLabel[];
-  const list = Array.isArray(data) ? data : (data.topics ?? []);
-  return list.map(({ slug, name, description }) => ({ slug, name, description: description ?? '' }));
+  const taxonomy = loadTaxonomy(process.env.TOPICS_FILE ?? 'content/topics.yaml');
+  return [...taxonomy.topics, taxonomy.other].map(({ slug, name, description }) => ({ slug, name, description }));
 }

@@ -20,7 +20,8 @@ export interface UrlMatch {
 const URL_START = /https?:\/\/|\b(?:(?:hf\.co|huggingface\.co|github\.com)\/|www\.)/gi;
 // Characters that can never be part of a URL in running text.
 const URL_STOP = /[\s<>"'`{}|\\^\u00a0\u3000]/;
-const TRAILING_PUNCTUATION = /[.,;:!?*'"]+$/;
+// Sentence punctuation: at the end of a match it closes the sentence, not the URL.
+const TRAILING_PUNCTUATION = `.,;:!?*'"`;
 
 export function findUrls(text: string): UrlMatch[] {
   const matches: UrlMatch[] = [];
@@ -60,17 +61,25 @@ function scanEnd(text: string, start: number): number {
   return i;
 }
 
+/**
+ * Drops sentence punctuation and unmatched closing brackets from the end, one character
+ * at a time from the right, with the bracket counts kept up to date: re-running a regex
+ * or recounting brackets per character would be quadratic on hostile text such as a URL
+ * followed by a megabyte of `.)`.
+ */
 function trimDebris(raw: string): string {
-  let url = raw;
-  for (;;) {
-    const before = url;
-    url = url.replace(TRAILING_PUNCTUATION, '');
+  const unmatched = { ')': count(raw, ')') - count(raw, '('), ']': count(raw, ']') - count(raw, '[') };
+  let end = raw.length;
+  while (end > 0) {
+    const ch = raw[end - 1]!;
+    if (TRAILING_PUNCTUATION.includes(ch)) end--;
     // A closing bracket belongs to the URL only when the URL opened it (Wikipedia-style paths).
-    for (const [open, close] of [['(', ')'], ['[', ']']] as const) {
-      while (url.endsWith(close) && count(url, open) < count(url, close)) url = url.slice(0, -1);
-    }
-    if (url === before) return url;
+    else if ((ch === ')' || ch === ']') && unmatched[ch] > 0) {
+      unmatched[ch]--;
+      end--;
+    } else break;
   }
+  return raw.slice(0, end);
 }
 
 function count(s: string, ch: string): number {

@@ -3,17 +3,29 @@
  * Every listing is read and every paper merged in memory first; files are then written
  * one by one atomically, and only when their bytes change.
  */
-import { readdir, readFile, stat, mkdir } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { readdir, readFile, rm, stat, mkdir } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { decodeListing, UnreadableListingError } from './decode-listing.ts';
+import { checkListingSize, decodeListing, UnreadableListingError } from './decode-listing.ts';
 import { CaptureDateError, readListing, type Listing } from './read-listing.ts';
-import { createPaper, mergeRecord } from './merge-paper.ts';
-import { newPaperFile, parsePaperFile, PaperFileError, updatePaperFile, type PaperFile } from './paper-file.ts';
-import { chooseSlug } from './paper-slug.ts';
+import { createPaper, fileUnderTopics, mergeRecord } from './merge-paper.ts';
+import { newPaperFile, parsePaperFile, PaperFileError, readFrontmatter, updatePaperFile, type PaperFile } from './paper-file.ts';
+import { baseSlug, chooseSlug } from './paper-slug.ts';
 import { titleKey } from './title-key.ts';
 import type { PaperFields } from './paper.ts';
 import type { Problem } from './listing-types.ts';
+import { classifyTopics } from './classify-topics.ts';
+import { OTHER_TOPIC, type Taxonomy } from './taxonomy.ts';
+import { createHash } from 'node:crypto';
+
+/** Beside the papers folder (`content/.papers-taxonomy`): the taxonomy version they were filed under. */
+function taxonomyStampPath(papersDir: string): string {
+  return join(dirname(papersDir), `.${basename(papersDir)}-taxonomy`);
+}
+
+function taxonomyStamp(taxonomy: Taxonomy): string {
+  return createHash('sha256').update(JSON.stringify(taxonomy)).digest('hex').slice(0, 16);
+}
 
 export interface IngestOptions {
   /** Listing files or folders of them. */
@@ -22,8 +34,15 @@ export interface IngestOptions {
   /** Capture date stated by the maintainer, `YYYY-MM-DD`. */
   date?: string | null;
   dryRun?: boolean;
-  onProgress?: (done: number, total: number) => void;
+  /** The topic taxonomy papers are filed under (content/topics.yaml). */
+  taxonomy: Taxonomy;
+  onProgress?: (progress: IngestProgress) => void;
 }
+
+/** How far a run has got: lines of one listing parsed, or paper files written. */
+export type IngestProgress =
+  | { stage: 'parsing'; file: string; done: number; total: number }
+  | { stage: 'writing'; done: number; total: number };
 
 export interface IngestReport {
   listings: Listing[];
@@ -32,6 +51,10 @@ export interface IngestReport {
   created: string[];
   updated: string[];
   unchanged: string[];
+  /** Papers written this run that fit no topic: a sign the taxonomy needs one more. */
+  inOther: string[];
+  /** Every paper was re-filed because the taxonomy changed since the last run. */
+  reclassified: boolean;
 }
 
 /** A paper as held during a run: where it lives and what it was on disk. */
@@ -44,33 +67,67 @@ interface Entry {
   originalText: string | null;
 }
 
+/**
+ * A paper file on disk, known by its title key. Its YAML is parsed only when a listing
+ * touches it: at tens of thousands of papers, parsing every file on every run would
+ * cost seconds and hundreds of megabytes for nothing.
+ */
+interface Stored {
+  slug: string;
+  path: string;
+  text: string;
+  entry?: Entry;
+}
+
 export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const problems: Problem[] = [];
   const files = await listingFiles(options.inputs, problems);
   const listings: Listing[] = [];
   for (const path of files) {
-    const listing = await loadListing(path, options.date ?? null, problems);
+    const listing = await loadListing(path, options.date ?? null, problems, options.onProgress);
     if (listing) listings.push(listing);
   }
-  for (const l of listings) problems.push(...l.problems);
+  // One by one: spreading a garbled listing's hundreds of thousands of problems overflows the stack.
+  for (const l of listings) for (const p of l.problems) problems.push(p);
 
-  const report: IngestReport = { listings, problems, created: [], updated: [], unchanged: [] };
+  const report: IngestReport = { listings, problems, created: [], updated: [], unchanged: [], inOther: [], reclassified: false };
   if (options.dryRun) return report;
 
   await mkdir(options.papersDir, { recursive: true });
+  await removeInterruptedWrites(options.papersDir, problems);
   const store = await loadPapers(options.papersDir, problems);
-  const touched = mergeListings(listings, store);
+  const seen = new Set<string>();
+  const touched = mergeListings(listings, store, problems, seen);
+  const taxonomyFile = taxonomyStampPath(options.papersDir);
+  const stamp = taxonomyStamp(options.taxonomy);
+  const previousStamp = await readFile(taxonomyFile, 'utf8').catch(() => null);
+  const refile = previousStamp?.trim() !== stamp;
+  if (refile) {
+    // The taxonomy changed (or papers were never filed): every paper is filed again.
+    report.reclassified = previousStamp !== null;
+    for (const stored of store.bySlug.values()) {
+      const entry = open(stored, store, problems);
+      if (entry) touched.set(entry.slug, entry);
+    }
+  }
+  for (const entry of touched.values()) {
+    entry.fields = fileUnderTopics(entry.fields, classifyTopics({ title: entry.fields.title, abstract: entry.body }, options.taxonomy));
+    if (entry.fields.topics.includes(OTHER_TOPIC)) report.inOther.push(entry.slug);
+  }
 
   let done = 0;
-  for (const entry of touched) {
+  for (const entry of touched.values()) {
     const text = entry.existing ? updatePaperFile(entry.existing, entry.fields, entry.body) : newPaperFile(entry.fields, entry.body);
     if (text === entry.originalText) report.unchanged.push(entry.slug);
     else {
       await writeFileAtomic(join(options.papersDir, `${entry.slug}.md`), text);
       (entry.existing ? report.updated : report.created).push(entry.slug);
     }
-    options.onProgress?.(++done, touched.length);
+    options.onProgress?.({ stage: 'writing', done: ++done, total: touched.size });
   }
+  for (const slug of seen) if (!touched.has(slug)) report.unchanged.push(slug);
+  // Written last: a run that dies before this point files everything again next time.
+  if (refile) await writeFileAtomic(taxonomyFile, `${stamp}\n`);
   return report;
 }
 
@@ -93,11 +150,13 @@ async function listingFiles(inputs: string[], problems: Problem[]): Promise<stri
   return [...new Set(out)];
 }
 
-async function loadListing(path: string, date: string | null, problems: Problem[]): Promise<Listing | null> {
+async function loadListing(path: string, date: string | null, problems: Problem[], onProgress: IngestOptions['onProgress']): Promise<Listing | null> {
   const file = basename(path);
   try {
+    // Refused by its size before it is read, so an enormous file never reaches memory.
+    checkListingSize((await stat(path)).size);
     const { text, warning } = decodeListing(await readFile(path));
-    const listing = readListing(file, text, date);
+    const listing = readListing(file, text, date, (done, total) => onProgress?.({ stage: 'parsing', file, done, total }));
     if (warning) listing.problems.unshift({ file, line: null, severity: 'warning', message: warning });
     if (listing.records.length === 0) {
       listing.problems.push({ file, line: null, severity: 'error', message: 'no paper records found in it' });
@@ -112,47 +171,117 @@ async function loadListing(path: string, date: string | null, problems: Problem[
   }
 }
 
+// write-file-atomic writes `<slug>.md.<number>`, then renames it over `<slug>.md`; a run
+// killed between the two leaves that temp file. Nothing reads it (ingest and the build read
+// only `*.md`) and the paper file it was meant to replace is still whole, so it can go.
+const INTERRUPTED_WRITE = /\.md\.\d+$/;
+
+async function removeInterruptedWrites(dir: string, problems: Problem[]): Promise<void> {
+  for (const name of (await readdir(dir)).filter((n) => INTERRUPTED_WRITE.test(n))) {
+    await rm(join(dir, name), { force: true });
+    problems.push({ file: join(dir, name), line: null, severity: 'warning', message: 'removed a temporary file left by an interrupted ingest' });
+  }
+}
+
 interface Store {
-  byKey: Map<string, Entry>;
+  byKey: Map<string, Stored>;
+  bySlug: Map<string, Stored>;
   /** Every slug in use, including those of files too broken to read. */
   slugOwner: Map<string, string>;
+  /** Files too broken to read, by slug and, where their frontmatter still tells it, by title key. */
+  broken: { bySlug: Map<string, string>; byKey: Map<string, string> };
 }
 
 async function loadPapers(dir: string, problems: Problem[]): Promise<Store> {
-  const store: Store = { byKey: new Map(), slugOwner: new Map() };
+  const store: Store = { byKey: new Map(), bySlug: new Map(), slugOwner: new Map(), broken: { bySlug: new Map(), byKey: new Map() } };
   const names = (await readdir(dir)).filter((n) => n.endsWith('.md')).sort();
   for (const name of names) {
     const slug = name.slice(0, -3);
     const path = join(dir, name);
-    const text = await readFile(path, 'utf8');
-    try {
-      const existing = parsePaperFile(text);
-      const entry: Entry = { slug, fields: existing.fields, body: existing.body, existing, originalText: text };
-      store.byKey.set(existing.fields.titleKey, entry);
-      store.slugOwner.set(slug, existing.fields.titleKey);
-    } catch (error) {
-      if (!(error instanceof PaperFileError)) throw error;
-      // Keep the slug reserved and never overwrite a file the maintainer must fix by hand.
-      store.slugOwner.set(slug, `\0broken:${slug}`);
-      problems.push({ file: path, line: null, severity: 'error', message: `${error.message}; left untouched until fixed` });
-    }
+    const stored: Stored = { slug, path, text: await readFile(path, 'utf8') };
+    store.bySlug.set(slug, stored);
+    // Ingest writes `titleKey` as a plain one-line scalar; anything else is read properly.
+    const key = quickTitleKey(stored.text) ?? open(stored, store, problems)?.fields.titleKey;
+    if (key === undefined) continue;
+    store.byKey.set(key, stored);
+    store.slugOwner.set(slug, key);
   }
   return store;
 }
 
-/** Merges every record, oldest capture first; returns the papers the listings touched. */
-function mergeListings(listings: Listing[], store: Store): Entry[] {
+function quickTitleKey(text: string): string | null {
+  const end = text.indexOf('\n---', 3);
+  const m = /^titleKey: ([\p{L}\p{N}][\p{L}\p{N} ]*)$/mu.exec(text.slice(0, end === -1 ? 0 : end));
+  return m ? m[1]! : null;
+}
+
+/** The paper behind a stored file, parsed on first use; null (and an error) if it is broken. */
+function open(stored: Stored, store: Store, problems: Problem[]): Entry | null {
+  if (stored.entry) return stored.entry;
+  if (store.broken.bySlug.has(stored.slug)) return null;
+  try {
+    const existing = parsePaperFile(stored.text);
+    stored.entry = { slug: stored.slug, fields: existing.fields, body: existing.body, existing, originalText: stored.text };
+    return stored.entry;
+  } catch (error) {
+    if (!(error instanceof PaperFileError)) throw error;
+    // Keep the slug reserved and never overwrite a file the maintainer must fix by hand.
+    store.slugOwner.set(stored.slug, `\0broken:${stored.slug}`);
+    store.broken.bySlug.set(stored.slug, stored.path);
+    const key = brokenFileKey(stored.text);
+    if (key) {
+      store.broken.byKey.set(key, stored.path);
+      if (store.byKey.get(key) === stored) store.byKey.delete(key);
+    }
+    problems.push({ file: stored.path, line: null, severity: 'error', message: `${error.message}; left untouched until fixed` });
+    return null;
+  }
+}
+
+/** The title key a broken file's frontmatter still tells, if its YAML parses at all. */
+function brokenFileKey(text: string): string | null {
+  try {
+    const { data } = readFrontmatter(text);
+    if (typeof data.titleKey === 'string' && data.titleKey !== '') return data.titleKey;
+    return typeof data.title === 'string' && titleKey(data.title) !== '' ? titleKey(data.title) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Merges every record, oldest capture first; returns the papers the listings touched.
+ * A record whose paper is (or may be) in a file too broken to read is skipped with an
+ * error rather than written to a second file: that would leave a duplicate of the paper
+ * once the maintainer fixes the first. The listing stays, so a later run ingests it.
+ */
+function mergeListings(listings: Listing[], store: Store, problems: Problem[], seen: Set<string>): Map<string, Entry> {
   const touched = new Map<string, Entry>();
   const ordered = [...listings].sort((a, b) => a.captureDate.localeCompare(b.captureDate) || a.file.localeCompare(b.file));
   for (const listing of ordered) {
     listing.records.forEach((record, i) => {
       const key = titleKey(record.title);
       const appearance = { file: listing.file, captureDate: listing.captureDate, rank: i + 1, upvotes: record.upvotes };
-      let entry = store.byKey.get(key);
+      const stored = store.byKey.get(key);
+      // Already recorded in this file: nothing to merge, and no need to parse it.
+      if (stored && !stored.entry && stored.text.includes(`\n  - file: ${listing.file}\n`)) {
+        seen.add(stored.slug);
+        return;
+      }
+      let entry = stored ? open(stored, store, problems) : null;
+      if (stored && !entry) {
+        problems.push({ file: listing.file, line: record.line, severity: 'error', message: `"${record.title}" is the paper in ${stored.path}, which cannot be read; skipped until that file is fixed` });
+        return;
+      }
       if (!entry) {
+        const heldBy = store.broken.byKey.get(key) ?? store.broken.bySlug.get(baseSlug(record.title));
+        if (heldBy) {
+          problems.push({ file: listing.file, line: record.line, severity: 'error', message: `"${record.title}" may be the paper in ${heldBy}, which cannot be read; skipped until that file is fixed` });
+          return;
+        }
         const slug = chooseSlug(record.title, key, (s) => store.slugOwner.get(s));
         entry = { slug, fields: createPaper(record, key, appearance), body: bodyOf(record.abstract), existing: null, originalText: null };
-        store.byKey.set(key, entry);
+        store.byKey.set(key, { slug, path: '', text: '', entry });
         store.slugOwner.set(slug, key);
       } else {
         entry.fields = mergeRecord(entry.fields, record, appearance);
@@ -162,7 +291,7 @@ function mergeListings(listings: Listing[], store: Store): Entry[] {
       touched.set(entry.slug, entry);
     });
   }
-  return [...touched.values()];
+  return touched;
 }
 
 function bodyOf(abstract: string | null): string {

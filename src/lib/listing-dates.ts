@@ -106,7 +106,8 @@ export function inferCaptureDate(
   if (!pageDate) return { ok: false, reason: 'the listing shows no page date' };
   const years = dates.map((d) => d.year).filter((y): y is number => y !== null);
   if (years.length === 0) return { ok: false, reason: 'no record date in it shows a year' };
-  const year = Math.max(...years) + 1;
+  // A loop, not Math.max(...years): spreading a few hundred thousand dates overflows the stack.
+  const year = years.reduce((a, b) => Math.max(a, b)) + 1;
   const captureDate = isoDate(year, pageDate.month, pageDate.day);
   if (!captureDate) return { ok: false, reason: 'its page date is not a real date' };
   return { ok: true, captureDate, reason: `page date ${monthAbbr(pageDate.month)} ${pageDate.day}, latest year shown ${year - 1}` };

@@ -16,6 +16,8 @@ export function createPaper(record: ListingRecord, key: string, appearance: Appe
     publishedText: record.publishedText,
     upvotes: record.upvotes,
     urls: record.urls,
+    topics: [],
+    autoTopics: [],
     listings: [appearance],
   };
 }
@@ -45,4 +47,19 @@ function byCapture(a: Appearance, b: Appearance): number {
 
 function hasYear(text: string): boolean {
   return /\d{4}/.test(text);
+}
+
+/**
+ * Files the paper under the classifier's topics, unless a maintainer chose others by hand:
+ * hand-set topics are those that differ from what the classifier said last time.
+ */
+export function fileUnderTopics(paper: PaperFields, classified: string[]): PaperFields {
+  const handSet = paper.topics.length > 0 && !sameList(paper.topics, paper.autoTopics);
+  const topics = handSet ? paper.topics : classified;
+  if (sameList(topics, paper.topics) && sameList(classified, paper.autoTopics)) return paper;
+  return { ...paper, topics, autoTopics: classified };
+}
+
+function sameList(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }

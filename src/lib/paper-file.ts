@@ -26,7 +26,9 @@ export function parsePaperFile(text: string): PaperFile {
 
 /** Splits a paper file into its parsed frontmatter and its raw body; the build's loader uses it too. */
 export function readFrontmatter(text: string): { doc: YAML.Document; data: Record<string, unknown>; body: string } {
-  const m = /^\uFEFF?---\r?\n([\s\S]*?)^---[ \t]*(?:\r?\n|$)/m.exec(text);
+  // `(?<![\s\S])` is the very start of the file (`^` means any line start under /m): text
+  // above the frontmatter would otherwise be dropped when ingest rewrites the file.
+  const m = /(?<![\s\S])\uFEFF?---\r?\n([\s\S]*?)^---[ \t]*(?:\r?\n|$)/m.exec(text);
   if (!m) throw new PaperFileError('no frontmatter: the file must start with a line "---" and close it with another');
   const doc = YAML.parseDocument(m[1]!, YAML_OPTIONS);
   if (doc.errors.length > 0) throw new PaperFileError(`invalid frontmatter: ${doc.errors[0]!.message.split('\n')[0]}`);
@@ -37,7 +39,7 @@ export function readFrontmatter(text: string): { doc: YAML.Document; data: Recor
 
 /** Renders a new paper file; `body` is the abstract, newline-terminated, or empty. */
 export function newPaperFile(fields: PaperFields, body: string): string {
-  return render(new YAML.Document(orderedFields(fields), YAML_OPTIONS), body);
+  return render(new YAML.Document(orderedFields(fields), { ...YAML_OPTIONS, aliasDuplicateObjects: false }), body);
 }
 
 /** Renders an existing file with ingest's fields updated and everything else kept. */
@@ -45,7 +47,7 @@ export function updatePaperFile(file: PaperFile, fields: PaperFields, body: stri
   const current = file.fields;
   for (const key of PAPER_KEYS) {
     if (JSON.stringify(current[key]) !== JSON.stringify(fields[key]) || !file.doc.has(key)) {
-      file.doc.set(key, file.doc.createNode(fields[key]));
+      file.doc.set(key, file.doc.createNode(fields[key], { aliasDuplicateObjects: false }));
     }
   }
   return render(file.doc, body);

@@ -4,12 +4,20 @@
  * escaped (render-text.ts), and at tens of thousands of papers that rendering is pure
  * cost. This loader reads frontmatter with the same reader ingest uses, keeps the body
  * raw, and skips files whose digest has not changed since the last build.
+ *
+ * A file a maintainer broke by hand stops the build with one message listing every such
+ * file, each with the field that is wrong, and no stack trace: the problem is in the
+ * content, not in the code.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { readFrontmatter } from './paper-file.ts';
+import { paperSchema } from './paper-schema.ts';
+
+/** A paper file the build cannot use; its message names the file and what is wrong. */
+class BrokenPaperFile extends Error {}
 
 export function paperLoader(folder: string): Loader {
   return {
@@ -18,9 +26,16 @@ export function paperLoader(folder: string): Loader {
       const dir = fileURLToPath(new URL(folder.replace(/\/?$/, '/'), context.config.root));
       const names = await readdir(dir).catch(() => [] as string[]);
       const ids = new Set<string>();
+      const broken: string[] = [];
       for (const name of names.filter((n) => n.endsWith('.md'))) {
-        ids.add(await syncFile(context, dir, name));
+        try {
+          ids.add(await syncFile(context, dir, name));
+        } catch (error) {
+          if (!(error instanceof BrokenPaperFile)) throw error;
+          broken.push(error.message);
+        }
       }
+      if (broken.length > 0) throw brokenFilesError(broken);
       for (const id of context.store.keys()) if (!ids.has(id)) context.store.delete(id);
 
       context.watcher?.add(dir);
@@ -28,7 +43,13 @@ export function paperLoader(folder: string): Loader {
         if (!path.startsWith(dir) || !path.endsWith('.md')) return;
         const name = relative(dir, path);
         if (event === 'unlink') context.store.delete(name.slice(0, -3));
-        else if (event === 'add' || event === 'change') await syncFile(context, dir, name);
+        else if (event === 'add' || event === 'change') {
+          // In `astro dev` a broken edit is reported and the last good version kept.
+          await syncFile(context, dir, name).catch((error: unknown) => {
+            if (!(error instanceof BrokenPaperFile)) throw error;
+            context.logger.error(error.message);
+          });
+        }
       });
     },
   };
@@ -46,9 +67,25 @@ async function syncFile({ store, parseData, generateDigest, config }: LoaderCont
   try {
     parsed = readFrontmatter(text);
   } catch (error) {
-    throw new Error(`${filePath}: ${(error as Error).message}`);
+    throw new BrokenPaperFile(`${filePath}: ${(error as Error).message}`);
+  }
+  // Checked here, with the collection's own schema, so that every wrong field of every
+  // file is named; Astro's own check (parseData, below) stops at the first file.
+  const checked = paperSchema.safeParse(parsed.data);
+  if (!checked.success) {
+    const fields = checked.error.issues.map((issue) => `field "${issue.path.join('.') || '(frontmatter)'}": ${issue.message}`);
+    throw new BrokenPaperFile(`${filePath}: ${fields.join('; ')}`);
   }
   const data = await parseData({ id, data: parsed.data, filePath });
   store.set({ id, data, body: parsed.body, digest, filePath });
   return id;
+}
+
+function brokenFilesError(problems: string[]): Error {
+  const error = new Error(
+    `${problems.length} paper file(s) cannot be read. Fix them by hand (ingest leaves them untouched until then):\n${problems.map((p) => `  ${p}`).join('\n')}`,
+  );
+  // The message says where the problem is; a stack trace into this loader would bury it.
+  error.stack = '';
+  return error;
 }

@@ -22,6 +22,7 @@ describe('paperSchema', () => {
       upvotes: null,
       urls: [],
       topics: [],
+      autoTopics: [],
       listings: [{ ...minimal.listings[0], upvotes: null }],
     });
   });

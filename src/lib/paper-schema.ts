@@ -46,6 +46,7 @@ export const paperSchema = z.looseObject({
   upvotes: z.int().min(0).nullable().default(null),
   urls: z.array(z.string()).default([]),
   topics: z.array(z.string()).default([]),
+  autoTopics: z.array(z.string()).default([]),
   listings: z.array(listingSchema).min(1),
 });
 

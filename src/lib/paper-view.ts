@@ -5,6 +5,7 @@ import type { Appearance } from './paper.ts';
 export interface PaperView {
   slug: string;
   title: string;
+  titleKey: string;
   /** Raw abstract text (paragraphs separated by blank lines); may be empty. */
   abstract: string;
   authorsCount: number | null;

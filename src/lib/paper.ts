@@ -22,6 +22,10 @@ export interface PaperFields {
   publishedText: string | null;
   upvotes: number | null;
   urls: string[];
+  /** Topics shown on the site: the classifier's, unless a maintainer set them by hand. */
+  topics: string[];
+  /** What the classifier said last; `topics` differing from it marks a hand edit to keep. */
+  autoTopics: string[];
   listings: Appearance[];
 }
 
@@ -35,5 +39,7 @@ export const PAPER_KEYS = [
   'publishedText',
   'upvotes',
   'urls',
+  'topics',
+  'autoTopics',
   'listings',
 ] as const satisfies ReadonlyArray<keyof PaperFields>;

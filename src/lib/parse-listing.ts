@@ -45,15 +45,20 @@ const ORG = /^([A-Za-z0-9][\w.-]{0,63})(?: (.{1,100}))?$/;
 /** Titles are short and do not end like a sentence; abstracts are long or end with a period. */
 const TITLE_MAX = 300;
 
-export function parseListing(text: string): ParsedListing {
+/** Told how far parsing has got, in lines, so that a big listing can show progress. */
+export type ParseProgress = (linesDone: number, linesTotal: number) => void;
+
+export function parseListing(text: string, onProgress?: ParseProgress): ParsedListing {
   const lines = toLines(text);
+  const progress = (line: number) => onProgress?.(line, lines.length);
   const bodyStart = skipHeader(lines);
   const pageDate = findPageDate(lines, bodyStart);
   const body = lines.slice(pageDate ? lines.indexOf(pageDate.lineRef) + 1 : bodyStart);
   const problems: ParsedListing['problems'] = [];
 
   const layout = detectLayout(body);
-  const records = layout === 'B' ? parseAlternating(body, problems) : parseBlocks(toBlocks(body), problems);
+  const records = layout === 'B' ? parseAlternating(body, problems, progress) : parseBlocks(toBlocks(body), problems, progress);
+  progress(lines.length);
   return {
     layout,
     pageDate: pageDate ? { month: pageDate.month, day: pageDate.day, line: pageDate.lineRef.n } : null,
@@ -146,7 +151,7 @@ interface Draft {
   paragraphs: string[];
 }
 
-function parseBlocks(blocks: Block[], problems: ParsedListing['problems']): RawRecord[] {
+function parseBlocks(blocks: Block[], problems: ParsedListing['problems'], progress: (line: number) => void): RawRecord[] {
   const records: RawRecord[] = [];
   let draft: Draft | null = null;
   const finish = (meta: Meta | null) => {
@@ -155,6 +160,7 @@ function parseBlocks(blocks: Block[], problems: ParsedListing['problems']): RawR
   };
 
   for (const block of blocks) {
+    progress(block.lines[0]!.n);
     if (block.kind === 'meta') {
       const meta = readMeta(block, problems);
       if (draft) finish(meta);
@@ -210,10 +216,11 @@ function hasLetters(text: string): boolean {
 }
 
 /** Layout B: one line of title, one of abstract; extra long lines continue the abstract. */
-function parseAlternating(body: Line[], problems: ParsedListing['problems']): RawRecord[] {
+function parseAlternating(body: Line[], problems: ParsedListing['problems'], progress: (line: number) => void): RawRecord[] {
   const records: RawRecord[] = [];
   let draft: Draft | null = null;
   for (const line of body) {
+    progress(line.n);
     if (line.text === '') continue;
     if (draft === null) {
       if (looksLikeTitle([line]) || (line.text.length <= TITLE_MAX && hasLetters(line.text))) {
@@ -280,9 +287,18 @@ function toRecord(draft: Draft, meta: Meta | null): RawRecord {
   };
 }
 
-/** Joins hard-wrapped lines; a line ending in a hyphen continues the word below it. */
+/**
+ * Joins hard-wrapped lines; a line ending in a hyphen continues the word below it.
+ * Looks at each line, never at the text joined so far: testing that growing string
+ * once per line would be quadratic on a block of many thousands of lines.
+ */
 function joinLines(lines: Line[]): string {
-  return lines.reduce((acc, l) => (acc === '' ? l.text : /\w-$/.test(acc) ? acc + l.text : `${acc} ${l.text}`), '');
+  const parts: string[] = [];
+  lines.forEach((l, i) => {
+    if (i > 0 && !/\w-$/.test(lines[i - 1]!.text)) parts.push(' ');
+    parts.push(l.text);
+  });
+  return parts.join('');
 }
 
 function collapse(text: string): string {

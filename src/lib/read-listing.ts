@@ -4,7 +4,7 @@
  * record's publication date against it.
  */
 import { dateFromFileName, inferCaptureDate, resolveRecordDate } from './listing-dates.ts';
-import { parseListing } from './parse-listing.ts';
+import { parseListing, type ParseProgress } from './parse-listing.ts';
 import type { CaptureDateSource, Layout, ListingRecord, Problem } from './listing-types.ts';
 
 export interface Listing {
@@ -22,9 +22,10 @@ export class CaptureDateError extends Error {}
 /**
  * @param dateOption a `YYYY-MM-DD` the maintainer stated on the command line; it wins
  *   over the file name because it is the most deliberate statement.
+ * @param onProgress told how far parsing has got, for a big listing's progress display.
  */
-export function readListing(file: string, text: string, dateOption: string | null = null): Listing {
-  const parsed = parseListing(text);
+export function readListing(file: string, text: string, dateOption: string | null = null, onProgress?: ParseProgress): Listing {
+  const parsed = parseListing(text, onProgress);
   const problems: Problem[] = parsed.problems.map((p) => ({ file, ...p }));
   const dates = parsed.records.flatMap((r) => (r.date ? [r.date] : []));
 

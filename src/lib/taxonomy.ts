@@ -24,6 +24,8 @@ export interface Topic {
   slug: string;
   name: string;
   description: string;
+  /** A field many papers merely work in (language, vision, audio): it leads only when no specific topic scores near it. */
+  broad: boolean;
   signals: Signal[];
 }
 
@@ -78,6 +80,7 @@ const topicSchema = z.strictObject({
     .refine((slug) => slug !== OTHER_TOPIC, `"${OTHER_TOPIC}" is reserved for papers that fit no topic`),
   name: oneLine,
   description: oneLine,
+  broad: z.boolean('must be true or false').default(false),
   signals: signalsSchema,
 });
 
@@ -113,8 +116,9 @@ export function parseTaxonomy(text: string, source: string): Taxonomy {
   const data: unknown = doc.toJS();
   const result = taxonomySchema.safeParse(data);
   if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new TaxonomyError(`${source}: ${describePath(issue.path, data)}: ${issue.message}`);
+    // Several problems at once are usually one edit (a misspelt key is also a missing one): show a few.
+    const problems = result.error.issues.slice(0, 3).map((issue) => `${describePath(issue.path, data)}: ${describeIssue(issue)}`);
+    throw new TaxonomyError(`${source}: ${problems.join('; ')}`);
   }
   const { other, topics } = result.data;
   return {
@@ -129,6 +133,12 @@ export function parseTaxonomy(text: string, source: string): Taxonomy {
 /** Every slug a paper may carry: the topics in file order, then `other`. */
 export function topicSlugs(taxonomy: Taxonomy): string[] {
   return [...taxonomy.topics.map((topic) => topic.slug), OTHER_TOPIC];
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) return 'is missing';
+  if (issue.code === 'unrecognized_keys') return `unknown ${issue.keys.length > 1 ? 'keys' : 'key'} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  return issue.message;
 }
 
 /**

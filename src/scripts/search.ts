@@ -60,6 +60,8 @@ async function fillFilterOptions(): Promise<void> {
   for (const control of filterInputs) {
     if (!(control instanceof HTMLSelectElement)) continue;
     const values = Object.entries(available[control.name] ?? {});
+    // A filter with nothing to choose (no paper has a topic yet, say) is left out.
+    control.closest('label')!.hidden = values.length === 0;
     // Days and years read best newest first; names alphabetically.
     values.sort(([a], [b]) => (control.name === 'day' || control.name === 'year' ? b.localeCompare(a) : a.localeCompare(b)));
     for (const [value, count] of values) control.add(new Option(`${value} (${count})`, value));
@@ -105,11 +107,14 @@ async function run(updateUrl = true): Promise<void> {
   const filters = selectedFilters();
   if (updateUrl) writeUrl(false);
   const mine = ++generation;
+  // Busy until this search has rendered: assistive tech (and tests) wait for the final list.
+  list.setAttribute('aria-busy', 'true');
   if (!query && Object.keys(filters).length === 0) {
     current = [];
     list.replaceChildren();
     more.hidden = true;
     status.textContent = 'Type words from a title or abstract, or pick a filter.';
+    list.removeAttribute('aria-busy');
     return;
   }
   const sort = SORTS[sortSelect.value];
@@ -129,6 +134,7 @@ async function showMore(mine = generation): Promise<void> {
   for (const result of data) list.append(renderResult(result));
   shown += batch.length;
   more.hidden = shown >= current.length;
+  list.removeAttribute('aria-busy');
 }
 
 function renderResult(result: PagefindResultData): HTMLLIElement {
@@ -162,6 +168,7 @@ function highlighted(excerpt: string): Node[] {
 }
 
 start().catch((error: unknown) => {
+  list.removeAttribute('aria-busy');
   status.textContent = 'Search could not load. Browse by day, topic or month instead.';
   console.error(error);
 });

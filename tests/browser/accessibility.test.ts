@@ -1,0 +1,75 @@
+/**
+ * axe-core over one page of each kind a reader lands on, in the light and the dark theme.
+ * axe is injected as a script, which the pages' CSP rightly refuses, so these contexts
+ * (and only these) bypass CSP; every other browser test runs under it.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { root } from './built-site.ts';
+import { searchSettled, useSite } from './browser.ts';
+import { collection } from './collection.ts';
+
+const site = useSite();
+const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: unknown[]; failureSummary?: string }>;
+}
+
+/** A paper with links in its abstract, so the richest paper page is the one scanned. */
+const paper = [...collection()].sort((a, b) => a.slug.localeCompare(b.slug)).find((p) => p.hasCode) ?? collection()[0]!;
+
+/** The pages to scan, as site paths; a topic page when papers have topics, else the topics index. */
+function pagesToScan(): Record<string, string> {
+  const newestDay = readdirSync(join(site.built.dir, 'digests'), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort()
+    .at(-1);
+  const newestMonth = readdirSync(join(site.built.dir, 'archive'), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .flatMap((year) => readdirSync(join(site.built.dir, 'archive', year.name)).map((month) => `${year.name}/${month}`))
+    .sort()
+    .at(-1);
+  const topics = readdirSync(join(site.built.dir, 'topics'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  return {
+    home: '',
+    digest: `digests/${newestDay}/`,
+    'archive month': `archive/${newestMonth}/`,
+    topic: topics.length > 0 ? `topics/${topics.sort()[0]}/` : 'topics/',
+    paper: `papers/${paper.slug}/`,
+    'search with results': 'search/?q=diffusion',
+  };
+}
+
+async function violations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const found = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> } }).axe;
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+  });
+  return found.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} at ${n.target.join(' ')}: ${n.failureSummary ?? ''}`));
+}
+
+describe('axe-core finds no violations', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`on the home, a digest, an archive month, a topic, a paper and the search page, ${colorScheme} theme`, async () => {
+      const page = await site.page({ bypassCSP: true, colorScheme });
+      const found: string[] = [];
+      for (const [name, path] of Object.entries(pagesToScan())) {
+        await page.goto(site.url(path));
+        if (name === 'search with results') {
+          await searchSettled(page);
+          expect(await page.locator('#search-results li').count(), 'the search shows results').toBeGreaterThan(0);
+        }
+        found.push(...(await violations(page)).map((v) => `${name} (${path}): ${v}`));
+      }
+      expect(found).toEqual([]);
+    });
+  }
+});

@@ -1,0 +1,84 @@
+/**
+ * Reading and searching offline, in a real browser over the real built site: what the
+ * service worker keeps after a first visit, and what "save for offline" adds.
+ * (Updates to a newer build: offline-update.test.ts.)
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { formatBytes } from '../../src/lib/offline/format-bytes.ts';
+import { saveSet, totalBytes, type OfflineManifest } from '../../src/lib/offline/manifest.ts';
+import { useSite } from './browser.ts';
+import { collection, slugOf, type PaperFacts } from './collection.ts';
+import { kept, searchFor, titleWord, workerInCharge } from './offline-helpers.ts';
+
+const site = useSite();
+// Saving the whole site (several MB, each file hashed and stored) takes seconds on a busy machine.
+const SAVING_TIMEOUT = 120_000;
+
+async function paperHeading(page: Page): Promise<string> {
+  return (await page.locator('main h1').textContent())?.trim() ?? '';
+}
+
+describe('after a first visit, offline', () => {
+  it('a paper read online can be read again, and a search run online runs again', async () => {
+    const page = await site.page();
+    await page.goto(site.url());
+    await workerInCharge(page);
+    const paper = await firstPaperOnHome(page);
+    const word = titleWord(paper);
+    await page.goto(site.url(`papers/${paper.slug}/`));
+    const online = await searchFor(page, site.url(), word);
+    expect(online).toContain(paper.slug);
+
+    await page.context().setOffline(true);
+    await page.goto(site.url(`papers/${paper.slug}/`));
+    expect(await paperHeading(page)).toBe(paper.title);
+    expect(await searchFor(page, site.url(), word)).toEqual(online);
+
+    // The connection really is off: a paper never opened is not there, the offline page is.
+    const unread = collection().find((p) => p.slug !== paper.slug && !online.includes(p.slug))!;
+    await page.goto(site.url(`papers/${unread.slug}/`));
+    expect(await paperHeading(page)).toBe('Offline reading');
+    await page.locator('[data-offline-missing]').waitFor();
+  });
+});
+
+describe('"save for offline"', () => {
+  it('shows the size first, shows progress, and then a paper never opened reads and is found offline', async () => {
+    const manifest = JSON.parse(readFileSync(join(site.built.dir, 'offline-manifest.json'), 'utf8')) as OfflineManifest;
+    const size = formatBytes(totalBytes(saveSet(manifest)));
+    const page = await site.page();
+    await page.goto(site.url('offline/'));
+    const summary = page.locator('[data-offline-plan]');
+    await summary.filter({ hasText: size }).waitFor();
+    expect(await summary.textContent()).toContain(`with their ${manifest.recent.papers} papers`);
+
+    // Every step of the progress text, as the page shows it.
+    await page.locator('[data-offline-amount]').evaluate((amount) => {
+      const seen: string[] = [];
+      new MutationObserver(() => seen.push(amount.textContent ?? '')).observe(amount, { childList: true, characterData: true, subtree: true });
+      (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+    });
+    await page.getByRole('button', { name: 'Save for offline' }).click();
+    await page.locator('[data-offline-status]').filter({ hasText: 'Saved.' }).waitFor({ timeout: 60_000 });
+    const progress = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+    expect(progress.length).toBeGreaterThan(2);
+    expect(progress.at(-1)).toBe(`${size} of ${size}`);
+    expect(await page.locator('[data-offline-progress] progress').evaluate((bar: HTMLProgressElement) => bar.value === bar.max)).toBe(true);
+    expect(await kept(page)).toEqual(expect.arrayContaining(saveSet(manifest).map((f) => site.url(f.path))));
+
+    await page.context().setOffline(true);
+    const latestDay = manifest.recent.days[0]!;
+    const unread = collection().find((p) => p.days.includes(latestDay) && !page.url().includes(p.slug))!;
+    await page.goto(site.url(`papers/${unread.slug}/`));
+    expect(await paperHeading(page)).toBe(unread.title);
+    expect(await searchFor(page, site.url(), titleWord(unread))).toContain(unread.slug);
+  }, SAVING_TIMEOUT);
+});
+
+async function firstPaperOnHome(page: Page): Promise<PaperFacts> {
+  const href = await page.locator('main .paper-card__title a').first().getAttribute('href');
+  return collection().find((p) => p.slug === slugOf(href!))!;
+}

@@ -1,0 +1,109 @@
+/**
+ * The three bits of script on ordinary pages, in a real browser: the theme toggle, the
+ * `/` shortcut to the search box, and the copy-link button on paper pages.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useSite } from './browser.ts';
+import { collection } from './collection.ts';
+
+const site = useSite();
+
+const theme = (page: Page) => page.evaluate(() => document.documentElement.dataset.theme ?? null);
+const background = (page: Page) => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+const toggle = (page: Page) => page.locator('[data-theme-toggle]');
+
+/** The page background the site shows with no choice made, under a system preference. */
+async function systemBackground(colorScheme: 'light' | 'dark'): Promise<string> {
+  const page = await site.page({ colorScheme });
+  await page.goto(site.url());
+  expect(await theme(page), 'no theme is chosen before the reader picks one').toBeNull();
+  return background(page);
+}
+
+describe('the theme', () => {
+  it('follows the system preference before the reader chooses', async () => {
+    const light = await systemBackground('light');
+    const dark = await systemBackground('dark');
+    expect(light).not.toBe(dark);
+    // The dark background is the darker one.
+    const lightness = (rgb: string) => rgb.match(/\d+/g)!.slice(0, 3).reduce((sum, n) => sum + Number(n), 0);
+    expect(lightness(dark)).toBeLessThan(lightness(light));
+  });
+
+  it('toggles between light and dark, and the choice survives a reload', async () => {
+    const light = await systemBackground('light');
+    const dark = await systemBackground('dark');
+    const page = await site.page({ colorScheme: 'light' });
+    await page.goto(site.url());
+    await expect(toggle(page).getAttribute('aria-label')).resolves.toBe('Switch to dark theme');
+
+    await toggle(page).click();
+    expect(await theme(page)).toBe('dark');
+    expect(await background(page)).toBe(dark);
+    await expect(toggle(page).getAttribute('aria-label')).resolves.toBe('Switch to light theme');
+
+    await page.reload();
+    expect(await theme(page)).toBe('dark');
+    expect(await background(page)).toBe(dark);
+
+    // Another page of the site remembers it too.
+    await page.goto(site.url('search/'));
+    expect(await background(page)).toBe(dark);
+    await toggle(page).click();
+    expect(await theme(page)).toBe('light');
+    expect(await background(page)).toBe(light);
+    await page.reload();
+    expect(await background(page)).toBe(light);
+  });
+
+  it('under a dark system, the first click switches to light', async () => {
+    const light = await systemBackground('light');
+    const page = await site.page({ colorScheme: 'dark' });
+    await page.goto(site.url());
+    await expect(toggle(page).getAttribute('aria-label')).resolves.toBe('Switch to light theme');
+    await toggle(page).click();
+    expect(await theme(page)).toBe('light');
+    expect(await background(page)).toBe(light);
+  });
+});
+
+describe('the / key', () => {
+  it('focuses the header search box on an ordinary page', async () => {
+    const page = await site.page();
+    await page.goto(site.url('digests/'));
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search');
+    // The slash itself is not typed into the box.
+    expect(await page.locator('#site-search').inputValue()).toBe('');
+  });
+
+  it("focuses the search page's own box on /search/", async () => {
+    const page = await site.page();
+    await page.goto(site.url('search/'));
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-query');
+  });
+
+  it('is typed as a character while the reader is in a text field', async () => {
+    const page = await site.page();
+    await page.goto(site.url());
+    await page.locator('#site-search').click();
+    await page.keyboard.type('a/b');
+    expect(await page.locator('#site-search').inputValue()).toBe('a/b');
+  });
+});
+
+describe('the copy-link button', () => {
+  it("copies the paper's canonical URL to the clipboard", async () => {
+    const paper = [...collection()].sort((a, b) => a.slug.localeCompare(b.slug))[0]!;
+    const page = await site.page({ permissions: ['clipboard-read', 'clipboard-write'] });
+    await page.goto(site.url(`papers/${paper.slug}/`));
+    const canonical = await page.locator('link[rel=canonical]').getAttribute('href');
+    expect(canonical).toBe(`${site.built.siteOrigin}${site.built.basePath}papers/${paper.slug}/`);
+
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await page.locator('[data-copy-status]', { hasText: 'Link copied' }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(canonical);
+  });
+});
