@@ -41,6 +41,7 @@ const program = new Command('bench')
   .option('--result-selector <selector>', 'CSS selector of one rendered search result')
   .option('--chromium <path>', 'Chromium to probe search with', process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')
   .option('--no-search', 'skip the browser probe')
+  .option('--og-images', 'also render link-preview images in the builds (off by default: their cost is measured per paper instead)')
   .option('--scratch-dir <dir>', 'where scratch projects are made', tmpdir())
   .showHelpAfterError();
 
@@ -56,6 +57,7 @@ interface Options {
   resultSelector?: string;
   chromium: string;
   search: boolean;
+  ogImages?: boolean;
   scratchDir: string;
 }
 
@@ -82,6 +84,9 @@ for (const papers of opts.sizes) {
   run.versions.chromium ??= result.search?.browser ?? null;
   console.log(formatSize(result));
 }
+const og = await ogImageCost();
+console.log(`\nLink-preview images: ${og.msPerPaper.toFixed(1)} ms per paper to render (${og.samples} samples), 0 for a paper whose card is cached; ${opts.ogImages ? 'included in' : 'left out of'} the builds above (OG_IMAGES=off).`);
+(run as BenchRun & { ogImage?: typeof og }).ogImage = og;
 const out = resolve(opts.out ?? join(root, '.bench', `results-${run.date.slice(0, 19).replace(/:/g, '-')}.json`));
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, `${JSON.stringify(run, null, 2)}\n`);
@@ -184,6 +189,7 @@ function stepEnv(project: string): NodeJS.ProcessEnv {
   delete env.PAPERS_DIR;
   delete env.BASE_PATH;
   delete env.SITE_URL;
+  if (!opts.ogImages) env.OG_IMAGES = 'off';
   env.PATH = `${join(project, 'node_modules/.bin')}:${env.PATH ?? ''}`;
   return env;
 }
@@ -240,4 +246,14 @@ function gitCommit(): string | null {
   } catch {
     return null;
   }
+}
+
+/** What a link-preview image costs to draw, measured here rather than inside the builds. */
+async function ogImageCost(samples = 20): Promise<{ msPerPaper: number; samples: number }> {
+  const { renderOgPng } = await import('../../src/lib/og-image.ts');
+  const card = (i: number) => ({ title: `Scaling Sparse Mixture-of-Experts Language Models to Long Contexts, part ${i}`, topics: ['Efficient training & inference', 'Architectures'], date: 'Published Oct 13, 2025', siteName: 'Paper Digest' });
+  await renderOgPng(card(-1)); // font loading and warm-up
+  const start = performance.now();
+  for (let i = 0; i < samples; i++) await renderOgPng(card(i));
+  return { msPerPaper: (performance.now() - start) / samples, samples };
 }

@@ -3,7 +3,7 @@
  * so that thousands of pages share one set of views, digests and archive months
  * rather than each rebuilding them.
  */
-import { getCollection } from 'astro:content';
+import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildArchive, type ArchiveMonth } from '../lib/archive.ts';
 import { buildDigests, type Digest } from '../lib/digests.ts';
 import { byNewest, toPaperView, type PaperView } from '../lib/paper-view.ts';
@@ -47,4 +47,12 @@ export function relatedOf(slug: string): Promise<PaperView[]> {
     return new Map([...ids].map(([id, list]) => [id, list.map((r) => index.get(r)!)]));
   });
   return related.then((map) => map.get(slug) ?? []);
+}
+
+let notes: Promise<Map<string, CollectionEntry<'notes'>>> | undefined;
+
+/** The editorial note of a digest day, if the maintainer wrote one. */
+export function noteFor(date: string): Promise<CollectionEntry<'notes'> | undefined> {
+  notes ??= getCollection('notes').then((list) => new Map(list.map((n) => [n.id, n])));
+  return notes.then((map) => map.get(date));
 }

@@ -116,15 +116,19 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   }
 
   let done = 0;
-  for (const entry of touched.values()) {
+  // Several writes in flight: each one waits on the disk (fsync, rename), not on the CPU.
+  await forEachConcurrently([...touched.values()], WRITE_CONCURRENCY, async (entry) => {
     const text = entry.existing ? updatePaperFile(entry.existing, entry.fields, entry.body) : newPaperFile(entry.fields, entry.body);
     if (text === entry.originalText) report.unchanged.push(entry.slug);
     else {
-      await writeFileAtomic(join(options.papersDir, `${entry.slug}.md`), text);
+      // No fsync: rename is atomic for a killed process; fsync would only add power-loss
+      // durability, at ~0.5 ms a file (15 s at 30,000 papers).
+      await writeFileAtomic(join(options.papersDir, `${entry.slug}.md`), text, { fsync: false });
       (entry.existing ? report.updated : report.created).push(entry.slug);
     }
     options.onProgress?.({ stage: 'writing', done: ++done, total: touched.size });
-  }
+  });
+  for (const list of [report.created, report.updated, report.unchanged]) list.sort();
   for (const slug of seen) if (!touched.has(slug)) report.unchanged.push(slug);
   // Written last: a run that dies before this point files everything again next time.
   if (refile) await writeFileAtomic(taxonomyFile, `${stamp}\n`);
@@ -296,4 +300,14 @@ function mergeListings(listings: Listing[], store: Store, problems: Problem[], s
 
 function bodyOf(abstract: string | null): string {
   return abstract ? `${abstract}\n` : '';
+}
+
+const WRITE_CONCURRENCY = 16;
+
+async function forEachConcurrently<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

@@ -14,7 +14,6 @@ interface PagefindSearch {
 interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
-  filters: () => Promise<Record<string, Record<string, number>>>;
   search: (q: string | null, o: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }) => Promise<PagefindSearch | null>;
 }
 
@@ -40,7 +39,6 @@ async function start(): Promise<void> {
   pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
   await pagefind.options({ baseUrl: base, excerptLength: 24 });
   await pagefind.init();
-  await fillFilterOptions();
   readUrl();
   await run();
   form.addEventListener('input', () => schedule());
@@ -53,19 +51,6 @@ async function start(): Promise<void> {
     readUrl();
     void run(false);
   });
-}
-
-async function fillFilterOptions(): Promise<void> {
-  const available = await pagefind.filters();
-  for (const control of filterInputs) {
-    if (!(control instanceof HTMLSelectElement)) continue;
-    const values = Object.entries(available[control.name] ?? {});
-    // A filter with nothing to choose (no paper has a topic yet, say) is left out.
-    control.closest('label')!.hidden = values.length === 0;
-    // Days and years read best newest first; names alphabetically.
-    values.sort(([a], [b]) => (control.name === 'day' || control.name === 'year' ? b.localeCompare(a) : a.localeCompare(b)));
-    for (const [value, count] of values) control.add(new Option(`${value} (${count})`, value));
-  }
 }
 
 function readUrl(): void {

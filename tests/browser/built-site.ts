@@ -1,5 +1,5 @@
 /**
- * The real site, built once for every test that needs it: `astro build`, `pagefind --site`
+ * The real site, built once for every test that needs it: `astro build`, the search index (scripts/build-search.ts)
  * and the offline step, as `npm run build` does (minus ingest, which the build tests cover
  * and which would write to content/papers).
  *
@@ -36,7 +36,7 @@ export interface BuiltSite {
 
 const CACHE = join(root, 'node_modules/.cache/paper-digest');
 const BUILD_ENV = { BASE_PATH: '/paper-digest/', SITE_URL: 'https://digest.example.org' };
-const INPUTS = ['src', 'content', 'public', 'scripts/build-offline.ts', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
+const INPUTS = ['src', 'content', 'public', 'scripts/build-offline.ts', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json', 'scripts/build-search.ts'];
 // Old builds are removed once nothing can still be using them.
 const KEEP_OLD_BUILDS_MS = 30 * 60 * 1000;
 
@@ -78,13 +78,13 @@ function reused(folder: string, result: BuiltSite): BuiltSite {
 
 /**
  * The build `npm run build` makes (minus ingest), with these tests' settings, into a folder:
- * `astro build`, `pagefind --site`, then the offline manifest and service worker.
+ * `astro build`, the search index (scripts/build-search.ts), then the offline manifest and service worker.
  * @param env added to the build's environment (e.g. PAPERS_DIR for a scratch collection)
  */
 export async function buildSiteInto(outDir: string, env: Record<string, string> = {}): Promise<void> {
   await withBuildFolder(outDir, async (dir) => {
     await run([join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dir], env);
-    await run([join(root, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', dir], env);
+    await run([join(root, 'scripts/build-search.ts'), dir], env);
     await run([join(root, 'scripts/build-offline.ts'), dir], env);
   });
 }

@@ -1,0 +1,42 @@
+/**
+ * What the search index knows of a paper. Records go to Pagefind's Node API straight
+ * from the collection, so the index needs no second pass over tens of thousands of
+ * HTML files, and holds exactly the title and abstract (no navigation or page chrome).
+ */
+import { formatDay } from './format-date.ts';
+import type { PaperView } from './paper-view.ts';
+
+export interface SearchRecord {
+  url: string;
+  content: string;
+  language: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  sort: Record<string, string>;
+}
+
+/** Filter names, as the search page's URL parameters and controls use them. */
+export const SEARCH_FILTERS = ['topic', 'year', 'day', 'organisation', 'code'] as const;
+
+/**
+ * @param topicNames display names of the paper's topics, most central first
+ * @param url the paper page's path below the site's base (`papers/<slug>/`)
+ */
+export function searchRecord(paper: PaperView, topicNames: string[], url: string): SearchRecord {
+  const days = [...new Set(paper.listings.map((l) => l.captureDate))].sort();
+  return {
+    url,
+    content: `${paper.title}.\n\n${paper.abstract}`,
+    language: 'en',
+    meta: { title: paper.title, date: formatDay(paper.sortDate), topics: topicNames.join(', ') },
+    filters: {
+      topic: topicNames,
+      year: [paper.sortDate.slice(0, 4)],
+      day: days,
+      ...(paper.org ? { organisation: [paper.org.name] } : {}),
+      code: [paper.hasCode ? 'yes' : 'no'],
+    },
+    // Zero-padded so that text order is number order.
+    sort: { date: paper.sortDate, upvotes: String(paper.upvotes ?? 0).padStart(7, '0') },
+  };
+}
