@@ -15,6 +15,9 @@ export default defineConfig({
   integrations: [mdx(), sitemap()],
   // CSS stays in files the page links; small stylesheets are not inlined.
   build: { inlineStylesheets: 'never' },
+  // Scripts in files too: cached once for every page, instead of repeated in each page's
+  // HTML and in every page's CSP hash list.
+  vite: { build: { assetsInlineLimit: 0 } },
   // Two files with the same name in different folders would share a slug; by
   // default Astro only warns and keeps one of them.
   prerenderConflictBehavior: 'error',

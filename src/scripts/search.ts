@@ -84,7 +84,7 @@ function writeUrl(push: boolean): void {
 let timer: ReturnType<typeof setTimeout> | undefined;
 function schedule(): void {
   clearTimeout(timer);
-  timer = setTimeout(() => void run(), 150);
+  timer = setTimeout(() => void run(), 80);
 }
 
 async function run(updateUrl = true): Promise<void> {

@@ -29,8 +29,9 @@ export interface Site {
 /**
  * Registers the hooks that build, serve and launch for this test file, and returns the
  * site handle (usable inside tests and hooks, once beforeAll has run).
+ * @param build the site to serve: the shared test build unless a test file brings its own
  */
-export function useSite(): Site {
+export function useSite(build: () => Promise<BuiltSite> = builtSite): Site {
   let built: BuiltSite;
   let server: StaticServer;
   let browser: Browser;
@@ -38,7 +39,7 @@ export function useSite(): Site {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    built = await builtSite();
+    built = await build();
     server = await serveStatic(built.dir, built.basePath);
     browser = await chromium.launch({
       executablePath: CHROMIUM,

@@ -80,13 +80,15 @@ function reused(folder: string, result: BuiltSite): BuiltSite {
  * The build `npm run build` makes (minus ingest), with these tests' settings, into a folder:
  * `astro build`, the search index (scripts/build-search.ts), then the offline manifest and service worker.
  * @param env added to the build's environment (e.g. PAPERS_DIR for a scratch collection)
+ * @returns the folder as a built site, for the browser fixture (`useSite`) to serve
  */
-export async function buildSiteInto(outDir: string, env: Record<string, string> = {}): Promise<void> {
+export async function buildSiteInto(outDir: string, env: Record<string, string> = {}): Promise<BuiltSite> {
   await withBuildFolder(outDir, async (dir) => {
     await run([join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dir], env);
     await run([join(root, 'scripts/build-search.ts'), dir], env);
     await run([join(root, 'scripts/build-offline.ts'), dir], env);
   });
+  return { dir: outDir, basePath: BUILD_ENV.BASE_PATH, siteOrigin: BUILD_ENV.SITE_URL };
 }
 
 /**
