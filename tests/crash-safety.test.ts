@@ -90,7 +90,7 @@ describe('ingest killed at random moments', () => {
           expect(text === before.get(name) || text === after.get(name), `${name} is neither its old nor its new version, ${context}`).toBe(true);
           if (text !== before.get(name)) updated++;
         } else {
-          // Only write-file-atomic's temp file may be left, and the build reads only `*.md`.
+          // Only the atomic write's temp file may be left, and the build reads only `*.md`.
           expect(name, context).toMatch(/^[a-z0-9-]+\.md\.\d+$/);
         }
       }

@@ -3,6 +3,7 @@ import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { allDigests } from '../data/papers.ts';
 import { formatLongDay } from '../lib/format-date.ts';
+import { escapeHtml } from '../lib/render-text.ts';
 
 const FEED_DAYS = 30;
 
@@ -17,7 +18,8 @@ export async function GET(context: APIContext) {
       title: `Digest for ${formatLongDay(d.date)}: ${d.entries.length} papers`,
       link: `${base}digests/${d.date}/`,
       pubDate: new Date(`${d.date}T12:00:00Z`),
-      description: d.entries.slice(0, 10).map((e) => e.paper.title).join(' · '),
+      // Feed readers read a description as HTML: escaped, listing text shows as the text it is.
+      description: escapeHtml(d.entries.slice(0, 10).map((e) => e.paper.title).join(' · ')),
     })),
   });
 }

@@ -109,15 +109,32 @@ function htmlPages(): string[] {
 const fileOf = (path: string) => (path === '' || path.endsWith('/') ? `${path}index.html` : path);
 const pageUrl = (path: string) => new URL(`${site.built.basePath}${path}`, site.built.siteOrigin);
 
-const textOf = (all: Element[]) => all.find((e) => e.tag === 'html')!.text;
+// The body's text: what the page shows (the <title> and meta tags are checked on their own).
+const textOf = (all: Element[]) => all.find((e) => e.tag === 'body')!.text;
 const meta = (all: Element[]) => new Map(all.filter((e) => e.tag === 'meta' && e.attrs.content !== undefined).map((e) => [e.attrs.property ?? e.attrs.name ?? e.attrs['http-equiv'], e.attrs.content!]));
 const sha256 = (text: string) => createHash('sha256').update(text).digest('base64');
+const CSP_META = /<meta http-equiv="content-security-policy"/i;
+
+/** The bodies of the site's own `<script is:inline>` elements, as written in src/: Astro copies them into pages unhashed. */
+function inlineSources(): Set<string> {
+  const dir = join(root, 'src');
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.astro'));
+  return new Set(files.flatMap((file) => [...readFileSync(join(dir, file), 'utf8').matchAll(/<script is:inline>([\s\S]*?)<\/script>/g)].map((m) => m[1]!)));
+}
+
+/** A page's inline scripts, split at its CSP meta tag: a meta policy governs only what follows it. */
+function inlineScripts(html: string): { beforePolicy: string[]; underPolicy: string[] } {
+  const inline = (all: Element[]) => all.filter((e) => e.tag === 'script' && !e.attrs.src).map((e) => e.text);
+  const scripts = inline(elements(html));
+  const before = inline(elements(html.slice(0, html.search(CSP_META)))).length;
+  return { beforePolicy: scripts.slice(0, before), underPolicy: scripts.slice(before) };
+}
 
 /** The page's CSP, directive → sources: one meta tag, in the head (browsers ignore one in the body). */
 function policyOf(html: string, all = elements(html)): Map<string, string[]> {
   const tags = all.filter((e) => e.tag === 'meta' && e.attrs['http-equiv']?.toLowerCase() === 'content-security-policy');
   expect(tags).toHaveLength(1);
-  expect(html.search(/<meta http-equiv="content-security-policy"/i)).toBeLessThan(html.search(/<\/head>/i));
+  expect(html.search(CSP_META)).toBeLessThan(html.search(/<\/head>/i));
   const directives = tags[0]!.attrs.content!.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]);
   return new Map(directives.map(([name, ...sources]) => [name!, sources]));
 }
@@ -169,11 +186,12 @@ describe('the hostile listing', () => {
 
 describe('the built files carry the hostile text as text', () => {
   it('every HTML page: no injected markup; only http(s) links, outbound ones with rel="noopener noreferrer"', () => {
+    const sources = inlineSources();
     for (const path of htmlPages()) {
       const html = read(fileOf(path));
       const scriptHashes = new Set(policyOf(html).get('script-src'));
-      // The site's scripts: its bundled modules, and inline ones whose hash the CSP lists.
-      const own = (el: Element) => (el.attrs.src ? el.attrs.src.startsWith(`${site.built.basePath}_astro/`) : scriptHashes.has(`'sha256-${sha256(el.text)}'`));
+      // The site's scripts: its bundled modules, inline ones whose hash the CSP lists, and its is:inline ones.
+      const own = (el: Element) => (el.attrs.src ? el.attrs.src.startsWith(`${site.built.basePath}_astro/`) : scriptHashes.has(`'sha256-${sha256(el.text)}'`) || sources.has(el.text));
       expect(injectedMarkup(html, own), path).toEqual([]);
       for (const a of elements(html).filter((e) => e.tag === 'a' && e.attrs.href !== undefined)) {
         const url = new URL(a.attrs.href!, pageUrl(path));
@@ -192,8 +210,10 @@ describe('the built files carry the hostile text as text', () => {
     }
     const titles = new Map(papers.map((p) => [`${site.built.basePath}papers/${p.slug}/`, p.title]));
     for (const path of htmlPages()) {
-      const links = elements(read(fileOf(path))).filter((e) => e.tag === 'a' && titles.has(new URL(e.attrs.href ?? '', pageUrl(path)).pathname));
-      for (const a of links) expect(a.text.trim(), `${path}: link to ${a.attrs.href}`).toBe(titles.get(new URL(a.attrs.href!, pageUrl(path)).pathname));
+      for (const a of elements(read(fileOf(path))).filter((e) => e.tag === 'a' && e.attrs.href !== undefined)) {
+        const url = new URL(a.attrs.href!, pageUrl(path));
+        if (titles.has(url.pathname) && url.hash === '') expect(a.text.trim(), `${path}: link to ${a.attrs.href}`).toBe(titles.get(url.pathname));
+      }
     }
   });
 
@@ -212,12 +232,13 @@ describe('the built files carry the hostile text as text', () => {
       const hrefs = all.filter((e) => e.tag === 'a').map((e) => e.attrs.href);
       for (const url of p.urls) expect(hrefs, p.slug).toContain(url);
     }
-    // The digest's description names its first papers.
+    // The digest's description names its first three papers.
     const digest = meta(elements(read(`digests/${CAPTURE_DATE}/index.html`)));
-    for (const p of papers.filter((p) => p.rank <= 3)) expect(digest.get('og:description')).toContain(p.title);
+    for (const name of ['description', 'og:description']) expect(papers.filter((p) => digest.get(name)!.includes(p.title)), name).toHaveLength(3);
   });
 
   it('every page has a CSP meta tag that allows only the site\'s own scripts (files, hashed inline ones) and WebAssembly', () => {
+    const sources = inlineSources();
     const pages = htmlPages();
     expect(pages.length).toBeGreaterThan(15);
     for (const path of pages) {
@@ -233,8 +254,11 @@ describe('the built files carry the hostile text as text', () => {
       expect(policy.get('object-src'), path).toEqual(["'none'"]);
       expect(policy.get('base-uri'), path).toEqual(["'self'"]);
       for (const source of policy.get('style-src') ?? []) expect(source, `${path}: style-src`).toMatch(/^('self'|'sha256-[A-Za-z0-9+/]+=*')$/);
-      // And the site's own inline scripts are allowed by hash, so the pages work under it.
-      for (const script of all.filter((e) => e.tag === 'script' && !e.attrs.src)) expect(scriptSrc, `${path}: inline script ${script.text.slice(0, 40)}`).toContain(`'sha256-${sha256(script.text)}'`);
+      // The inline scripts it governs are the site's, allowed by hash; any before it (the theme
+      // script, which must run before first paint) are the site's is:inline ones, as in src/.
+      const { beforePolicy, underPolicy } = inlineScripts(html);
+      for (const script of underPolicy) expect(scriptSrc, `${path}: inline script ${script.slice(0, 40)}`).toContain(`'sha256-${sha256(script)}'`);
+      for (const script of beforePolicy) expect(sources, `${path}: inline script ${script.slice(0, 40)}`).toContain(script);
     }
   });
 

@@ -2,7 +2,7 @@
 import rss from '@astrojs/rss';
 import type { APIContext, GetStaticPaths } from 'astro';
 import { allTopics } from '../../../data/topics.ts';
-import { excerpt } from '../../../lib/render-text.ts';
+import { escapeHtml, excerpt } from '../../../lib/render-text.ts';
 import type { TopicGroup } from '../../../lib/topic-index.ts';
 
 const FEED_ITEMS = 50;
@@ -23,7 +23,8 @@ export async function GET(context: APIContext) {
       title: p.title,
       link: `${base}papers/${p.slug}/`,
       pubDate: new Date(`${p.sortDate}T12:00:00Z`),
-      description: excerpt(p.abstract, 500),
+      // Feed readers read a description as HTML: escaped, listing text shows as the text it is.
+      description: escapeHtml(excerpt(p.abstract, 500)),
     })),
   });
 }
