@@ -14,7 +14,7 @@ import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -100,10 +100,9 @@ const read = (file: string) => readFileSync(join(site.built.dir, file), 'utf8');
 
 /** Every HTML file of the build, as its site path: `index.html` → '', `papers/x/index.html` → 'papers/x/'. */
 function htmlPages(): string[] {
-  const dir = site.built.dir;
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+  return readdirSync(site.built.dir, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.html'))
-    .map((file) => relative(dir, join(dir, file)).replace(/(^|\/)index\.html$/, '$1'))
+    .map((file) => file.replace(/(^|\/)index\.html$/, '$1'))
     .sort();
 }
 const fileOf = (path: string) => (path === '' || path.endsWith('/') ? `${path}index.html` : path);
