@@ -48,12 +48,13 @@ const assigned = new Map(papers.map((paper) => [paper.slug, classifyTopics({ tit
 const msPerPaper = (performance.now() - started) / papers.length;
 
 const sample = evaluate(labeled, assigned);
+const tuned = evaluate(labeled.filter((paper) => !paper.heldOut), assigned);
 const heldOut = evaluate(labeled.filter((paper) => paper.heldOut), assigned);
 const distribution = countTopics(assigned, taxonomy);
 const meetsTargets = sample.f1 >= TARGET_F1 && sample.firstRight >= TARGET_FIRST;
 
 if (opts.json) {
-  process.stdout.write(`${JSON.stringify({ sample, heldOut, distribution, papers: papers.length, msPerPaper, meetsTargets }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ sample, tuned, heldOut, distribution, papers: papers.length, msPerPaper, meetsTargets }, null, 2)}\n`);
 } else {
   printReport();
 }
@@ -65,6 +66,7 @@ function printReport(): void {
   console.log(`  micro precision ${sample.precision.toFixed(3)}  recall ${sample.recall.toFixed(3)}  F1 ${sample.f1.toFixed(3)}   (target F1 ≥ ${TARGET_F1})`);
   console.log(`  first topic right ${pct(sample.firstRight)} (${sample.firstRightCount}/${labeled.length})   (target ≥ ${pct(TARGET_FIRST)})`);
   if (heldOut.papers > 0) {
+    console.log(`  of which labelled before tuning: ${tuned.papers} papers, F1 ${tuned.f1.toFixed(3)}, first topic right ${pct(tuned.firstRight)}`);
     console.log(`  of which held out (labelled after tuning): ${heldOut.papers} papers, F1 ${heldOut.f1.toFixed(3)}, first topic right ${pct(heldOut.firstRight)}`);
   }
   console.log('\n  per topic            labels  assigned  precision  recall');

@@ -50,6 +50,15 @@ describe('clear papers of every topic', () => {
     );
     expect(topics.slice(0, 2)).toEqual(['efficiency', 'language-models']);
   });
+
+  it.each([
+    ['vision', 'Linear Attention Backbones for Image Classification', 'We replace the softmax self-attention of vision transformers with a gated linear attention layer of linear complexity in the number of pixels, and report accuracy on ImageNet image classification and COCO object detection.'],
+    ['audio-speech', 'Mixture-of-Experts Layers for Speech Recognition', 'We replace the feed-forward layers of a speech recognition transformer with a mixture of experts whose router picks two experts per audio frame, and lower the word error rate on LibriSpeech at the same compute.'],
+  ])('files a new kind of layer tried in %s under architectures first, although the field scores higher', (field, title, abstract) => {
+    const paper = { title, abstract };
+    expect(scoreTopics(paper, taxonomy).slice(0, 2).map((s) => s.slug)).toEqual([field, 'architectures']);
+    expect(classifyTopics(paper, taxonomy).slice(0, 2)).toEqual(['architectures', field]);
+  });
 });
 
 describe('the "other" fallback', () => {

@@ -8,28 +8,17 @@
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
+import { lookup } from 'mrmime';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 
 export const BLANK_PAGE = '/__bench__/blank.html';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.xml': 'application/xml',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.webmanifest': 'application/manifest+json',
-};
+/** The Content-Type a static host sends for a file. */
+function contentType(path: string): string {
+  const type = lookup(path) ?? 'application/octet-stream';
+  return /^text\/|javascript|json|xml|svg/.test(type) ? `${type}; charset=utf-8` : type;
+}
 // Pagefind's index files (.pf_index, .pf_fragment, …) are already gzip-compressed.
 const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.txt', '.svg', '.webmanifest']);
 
@@ -99,7 +88,7 @@ interface Response {
 }
 
 function respond(root: string, path: string, acceptsGzip: boolean, gzipped: Map<string, Buffer>): Response {
-  if (path === BLANK_PAGE) return { status: 200, headers: { 'content-type': TYPES['.html']! }, body: Buffer.from('<!doctype html><title>blank</title>') };
+  if (path === BLANK_PAGE) return { status: 200, headers: { 'content-type': contentType('x.html') }, body: Buffer.from('<!doctype html><title>blank</title>') };
   let file = join(root, normalize(path));
   if (!file.startsWith(root)) return { status: 403, headers: {}, body: Buffer.alloc(0) };
   if (existsSync(file) && statSync(file).isDirectory()) {
@@ -113,7 +102,7 @@ function respond(root: string, path: string, acceptsGzip: boolean, gzipped: Map<
     if (!existsSync(file)) return { status, headers: {}, body: Buffer.from('not found') };
   }
   const ext = extname(file);
-  const headers: Record<string, string> = { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'max-age=3600' };
+  const headers: Record<string, string> = { 'content-type': contentType(file), 'cache-control': 'max-age=3600' };
   if (!COMPRESSIBLE.has(ext) || !acceptsGzip) return { status, headers, body: readFileSync(file) };
   if (!gzipped.has(file)) gzipped.set(file, gzipSync(readFileSync(file)));
   return { status, headers: { ...headers, 'content-encoding': 'gzip' }, body: gzipped.get(file)! };

@@ -1,21 +1,11 @@
 /** The paper as pages see it: frontmatter plus the raw abstract and a few derived facts. */
-import type { Org } from './listing-types.ts';
-import type { Appearance } from './paper.ts';
+import type { PaperFields } from './paper.ts';
 
-export interface PaperView {
+/** The frontmatter fields (topics as shown, whoever chose them) and what pages derive from them. */
+export interface PaperView extends Omit<PaperFields, 'autoTopics'> {
   slug: string;
-  title: string;
-  titleKey: string;
   /** Raw abstract text (paragraphs separated by blank lines); may be empty. */
   abstract: string;
-  authorsCount: number | null;
-  org: Org | null;
-  published: string | null;
-  publishedText: string | null;
-  upvotes: number | null;
-  urls: string[];
-  topics: string[];
-  listings: Appearance[];
   /** Capture date of the first listing the paper appeared in. */
   firstSeen: string;
   /** The date the paper is filed under: publication date, else first capture. */

@@ -5,21 +5,14 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { join, normalize } from 'node:path';
+import { lookup } from 'mrmime';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.xml': 'application/xml',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.wasm': 'application/wasm',
-  '.webmanifest': 'application/manifest+json',
-};
+/** The Content-Type a static host sends for a file. */
+function contentType(path: string): string {
+  const type = lookup(path) ?? 'application/octet-stream';
+  return /^text\/|javascript|json|xml|svg/.test(type) ? `${type}; charset=utf-8` : type;
+}
 
 export interface StaticServer {
   origin: string;
@@ -36,11 +29,11 @@ export async function serveStatic(root: string, basePath = '/'): Promise<StaticS
     if (!file.startsWith(normalize(root))) return notFound();
     const target = await resolveFile(file);
     if (!target) return notFound();
-    res.writeHead(200, { 'Content-Type': TYPES[extname(target)] ?? 'application/octet-stream' });
+    res.writeHead(200, { 'Content-Type': contentType(target) });
     createReadStream(target).pipe(res);
 
     async function notFound() {
-      res.writeHead(404, { 'Content-Type': TYPES['.html']! });
+      res.writeHead(404, { 'Content-Type': contentType('x.html') });
       const page = await resolveFile(join(root, '404.html'));
       if (page) createReadStream(page).pipe(res);
       else res.end('not found');
