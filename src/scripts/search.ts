@@ -81,10 +81,19 @@ function writeUrl(push: boolean): void {
   if (url !== `${location.pathname}${location.search}`) history[push ? 'pushState' : 'replaceState'](null, '', url);
 }
 
+// The first change searches at once (a pasted query, a picked filter); changes that follow
+// quickly (typing) wait for a pause, and an older search's results are dropped (run()).
+const PAUSE_MS = 120;
 let timer: ReturnType<typeof setTimeout> | undefined;
+let lastRun = -Infinity;
 function schedule(): void {
   clearTimeout(timer);
-  timer = setTimeout(() => void run(), 80);
+  const runNow = () => {
+    lastRun = performance.now();
+    void run();
+  };
+  if (performance.now() - lastRun > PAUSE_MS * 3) runNow();
+  else timer = setTimeout(runNow, PAUSE_MS);
 }
 
 async function run(updateUrl = true): Promise<void> {
