@@ -3,7 +3,7 @@
  * `content/papers/<slug>.md`. See README "Adding a day's listing".
  */
 import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import lockfile from 'proper-lockfile';
 import { ingest, type IngestReport } from '../src/lib/ingest.ts';
@@ -135,7 +135,7 @@ function printSummary(report: IngestReport) {
     console.log(forTerminal(`  ${l.file}: layout ${l.layout}, captured ${l.captureDate} (${l.captureDateSource}), ${l.records.length} records`));
   }
   if (!opts.dryRun) {
-    console.log(`Papers in ${dirname(papersDir) === resolve('content') ? 'content/papers' : papersDir}: ${report.created.length} new, ${report.updated.length} updated, ${report.unchanged.length} unchanged.`);
+    console.log(`Papers in ${relative(process.cwd(), papersDir) || '.'}: ${report.created.length} new, ${report.updated.length} updated, ${report.unchanged.length} unchanged.`);
     if (report.reclassified) console.log(`Topics: the taxonomy (${opts.topics}) changed, so every paper was filed again.`);
     console.log(`Topics: ${report.inOther.length} of the papers written fit no topic and went to "other"${report.inOther.length > 0 ? ' (when that grows, the taxonomy may need a new topic)' : ''}.`);
   }

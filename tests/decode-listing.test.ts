@@ -17,4 +17,10 @@ describe('decoding listing files', () => {
     expect(latin.text).toBe('Café');
     expect(latin.warning).toMatch(/UTF-8/);
   });
+  it('keeps a UTF-8 file with one damaged byte as UTF-8, marking the damage', () => {
+    const good = new TextEncoder().encode('Café Über naïve ');
+    const damaged = decodeListing(Uint8Array.from([...good, ...good, 0xc3]));
+    expect(damaged.text).toBe('Café Über naïve Café Über naïve \uFFFD');
+    expect(damaged.warning).toMatch(/1 invalid UTF-8 sequence/);
+  });
 });

@@ -251,3 +251,22 @@ describe('topics at ingest', () => {
     expect(frontmatter(read(papers, name)).autoTopics[0]).toBe('3d-graphics');
   });
 });
+
+describe('fields ingest and the build both insist on', () => {
+  it('a missing titleKey or a topic that is not a slug makes the file broken for ingest, naming the field', async () => {
+    const papers = scratch();
+    await ingest('--papers-dir', papers, '--date', '2026-01-08', join(fixtures, 'layout-a.txt'));
+    const noKey = 'a-lone-author-paper.md';
+    const badTopic = 'sparse-mixture-of-experts-at-scale.md';
+    writeFileSync(join(papers, noKey), read(papers, noKey).replace(/^titleKey: .*\n/m, ''));
+    writeFileSync(join(papers, badTopic), read(papers, badTopic).replace(/^topics:\n(  - .*\n)+/m, 'topics:\n  - a/b\n'));
+    const before = [read(papers, noKey), read(papers, badTopic)];
+    const later = join(scratch(), '2026-01-09.txt');
+    cpSync(join(fixtures, 'layout-a.txt'), later);
+    const run = await ingest('--papers-dir', papers, later);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/a-lone-author-paper\.md: field "titleKey"/);
+    expect(run.stdout).toMatch(/sparse-mixture-of-experts-at-scale\.md: field "topics\.0": expected a topic slug/);
+    expect([read(papers, noKey), read(papers, badTopic)]).toEqual(before);
+  });
+});

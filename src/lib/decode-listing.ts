@@ -32,8 +32,19 @@ export function decodeListing(bytes: Uint8Array): { text: string; warning: strin
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    text = new TextDecoder('windows-1252').decode(bytes);
-    warning = 'the file is not valid UTF-8; read it as Windows-1252';
+    // Bad sequences among mostly good multi-byte characters (a capture cut mid-character)
+    // are damage in a UTF-8 file: keep it UTF-8, or every accented title would change and its
+    // paper be taken for a new one. Mostly bad ones mean a legacy code page.
+    const lenient = new TextDecoder('utf-8').decode(bytes);
+    const bad = lenient.split('\uFFFD').length - 1;
+    const decoded = (lenient.match(/[^\u0000-\u007f\uFFFD]/gu) ?? []).length;
+    if (decoded > bad) {
+      text = lenient;
+      warning = `${bad} invalid UTF-8 sequence(s) shown as \uFFFD`;
+    } else {
+      text = new TextDecoder('windows-1252').decode(bytes);
+      warning = 'the file is not valid UTF-8; read it as Windows-1252';
+    }
   }
   if (text.replace(/^\uFEFF/, '').trim() === '') throw new UnreadableListingError('the file holds no text');
   return { text, warning };

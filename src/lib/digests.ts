@@ -25,9 +25,9 @@ export function buildDigests(papers: PaperView[]): Digest[] {
       if (!day) days.set(appearance.captureDate, (day = { date: appearance.captureDate, files: [], entries: [] }));
       if (!day.files.includes(appearance.file)) day.files.push(appearance.file);
       // A paper listed twice in one day (two captures) counts once, at its better rank.
-      const existing = day.entries.find((e) => e.paper === paper);
+      const existing = day.entries.at(-1)?.paper === paper ? day.entries.at(-1) : undefined;
       if (!existing) day.entries.push({ paper, rank: appearance.rank, upvotes: appearance.upvotes });
-      else if (appearance.rank < existing.rank) existing.rank = appearance.rank;
+      else if (appearance.rank < existing.rank) Object.assign(existing, { rank: appearance.rank, upvotes: appearance.upvotes ?? existing.upvotes });
     }
   }
   for (const day of days.values()) {

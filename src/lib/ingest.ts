@@ -6,6 +6,7 @@
 import { readdir, readFile, rm, stat, mkdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { writeAtomic } from './atomic-write.ts';
+import { forEachConcurrently, mapConcurrently } from './concurrency.ts';
 import { checkListingSize, decodeListing, UnreadableListingError } from './decode-listing.ts';
 import { CaptureDateError, readListing, type Listing } from './read-listing.ts';
 import { createPaper, fileUnderTopics, mergeRecord } from './merge-paper.ts';
@@ -102,6 +103,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const stamp = taxonomyStamp(options.taxonomy);
   const previousStamp = await readFile(taxonomyFile, 'utf8').catch(() => null);
   const refile = previousStamp?.trim() !== stamp;
+  let refileDone = refile;
   if (refile) {
     // The taxonomy changed (or papers were never filed): every paper is filed again.
     report.reclassified = previousStamp !== null;
@@ -109,6 +111,8 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       const entry = open(stored, store, problems);
       if (entry) touched.set(entry.slug, entry);
     }
+    // A broken file could not be re-filed: keep the old stamp so the next run tries again.
+    if (store.broken.bySlug.size > 0) refileDone = false;
   }
   for (const entry of touched.values()) {
     entry.fields = fileUnderTopics(entry.fields, classifyTopics({ title: entry.fields.title, abstract: entry.body }, options.taxonomy));
@@ -129,7 +133,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   for (const list of [report.created, report.updated, report.unchanged]) list.sort();
   for (const slug of seen) if (!touched.has(slug)) report.unchanged.push(slug);
   // Written last: a run that dies before this point files everything again next time.
-  if (refile) await writeAtomic(taxonomyFile, `${stamp}\n`);
+  if (refileDone) await writeAtomic(taxonomyFile, `${stamp}\n`);
   return report;
 }
 
@@ -176,7 +180,7 @@ async function loadListing(path: string, date: string | null, problems: Problem[
 // writeAtomic writes `<slug>.md.<number>`, then renames it over `<slug>.md`; a run
 // killed between the two leaves that temp file. Nothing reads it (ingest and the build read
 // only `*.md`) and the paper file it was meant to replace is still whole, so it can go.
-const INTERRUPTED_WRITE = /\.md\.\d+$/;
+const INTERRUPTED_WRITE = /\.md\.\d{7,}$/;
 
 async function removeInterruptedWrites(dir: string, problems: Problem[]): Promise<void> {
   for (const name of (await readdir(dir)).filter((n) => INTERRUPTED_WRITE.test(n))) {
@@ -207,6 +211,12 @@ async function loadPapers(dir: string, problems: Problem[]): Promise<Store> {
     // Ingest writes `titleKey` as a plain one-line scalar; anything else is read properly.
     const key = quickTitleKey(stored.text) ?? open(stored, store, problems)?.fields.titleKey;
     if (key === undefined) continue;
+    const other = store.byKey.get(key);
+    if (other) {
+      // A copied or renamed file: only one of the two can receive later captures.
+      problems.push({ file: path, line: null, severity: 'warning', message: `holds the same paper (titleKey "${key}") as ${other.path}; later captures go to ${other.path} only` });
+      continue;
+    }
     store.byKey.set(key, stored);
     store.slugOwner.set(slug, key);
   }
@@ -304,19 +314,3 @@ function bodyOf(abstract: string | null): string {
 
 const WRITE_CONCURRENCY = 16;
 const READ_CONCURRENCY = 32;
-
-async function mapConcurrently<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  await forEachConcurrently([...items.keys()], limit, async (i) => {
-    out[i] = await fn(items[i]!);
-  });
-  return out;
-}
-
-async function forEachConcurrently<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}

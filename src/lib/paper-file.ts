@@ -5,7 +5,6 @@
  */
 import YAML from 'yaml';
 import { PAPER_KEYS, type PaperFields } from './paper.ts';
-import { titleKey } from './title-key.ts';
 import { paperSchema } from './paper-schema.ts';
 
 // YAML 1.1 quotes strings such as "2025-10-13" that a 1.1 reader (Astro's) would turn into dates.
@@ -63,7 +62,7 @@ function orderedFields(fields: PaperFields): Record<string, unknown> {
 
 /** Validates with the collection's own schema, so ingest and build agree on what is valid. */
 function readFields(data: Record<string, unknown>): PaperFields {
-  const result = paperSchema.safeParse({ titleKey: typeof data.title === 'string' ? titleKey(data.title) : undefined, ...data });
+  const result = paperSchema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     throw new PaperFileError(`field "${issue.path.join('.') || '(frontmatter)'}": ${issue.message}`);

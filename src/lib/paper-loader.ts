@@ -14,6 +14,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { readFrontmatter } from './paper-file.ts';
+import { forEachConcurrently } from './concurrency.ts';
 import { paperSchema } from './paper-schema.ts';
 
 /** A paper file the build cannot use; its message names the file and what is wrong. */
@@ -27,14 +28,15 @@ export function paperLoader(folder: string): Loader {
       const names = await readdir(dir).catch(() => [] as string[]);
       const ids = new Set<string>();
       const broken: string[] = [];
-      for (const name of names.filter((n) => n.endsWith('.md'))) {
+      await forEachConcurrently(names.filter((n) => n.endsWith('.md')), 32, async (name) => {
         try {
           ids.add(await syncFile(context, dir, name));
         } catch (error) {
           if (!(error instanceof BrokenPaperFile)) throw error;
           broken.push(error.message);
         }
-      }
+      });
+      broken.sort();
       if (broken.length > 0) throw brokenFilesError(broken);
       for (const id of context.store.keys()) if (!ids.has(id)) context.store.delete(id);
 
@@ -56,7 +58,7 @@ export function paperLoader(folder: string): Loader {
 }
 
 /** Loads one paper; the file name without `.md` is its id and URL slug. */
-async function syncFile({ store, parseData, generateDigest, config }: LoaderContext, dir: string, name: string): Promise<string> {
+async function syncFile({ store, generateDigest, config }: LoaderContext, dir: string, name: string): Promise<string> {
   const id = name.slice(0, -3);
   const path = join(dir, name);
   const text = await readFile(path, 'utf8');
@@ -69,15 +71,14 @@ async function syncFile({ store, parseData, generateDigest, config }: LoaderCont
   } catch (error) {
     throw new BrokenPaperFile(`${filePath}: ${(error as Error).message}`);
   }
-  // Checked here, with the collection's own schema, so that every wrong field of every
-  // file is named; Astro's own check (parseData, below) stops at the first file.
+  // Checked here, with the collection's own schema (the one Astro's parseData would apply),
+  // so that every wrong field of every file is named rather than only the first file's.
   const checked = paperSchema.safeParse(parsed.data);
   if (!checked.success) {
     const fields = checked.error.issues.map((issue) => `field "${issue.path.join('.') || '(frontmatter)'}": ${issue.message}`);
     throw new BrokenPaperFile(`${filePath}: ${fields.join('; ')}`);
   }
-  const data = await parseData({ id, data: parsed.data, filePath });
-  store.set({ id, data, body: parsed.body, digest, filePath });
+  store.set({ id, data: checked.data, body: parsed.body, digest, filePath });
   return id;
 }
 

@@ -12,7 +12,7 @@ function isCalendarDate(value: string): boolean {
 }
 
 /**
- * A day, always output as `YYYY-MM-DD`. Astro parses frontmatter with js-yaml, which
+ * A day, always output as `YYYY-MM-DD`. Paper files are read as YAML 1.1 (paper-file.ts), which
  * turns an unquoted `2025-10-13` into a Date at UTC midnight, so hand edits that drop
  * the quotes must still validate.
  */
@@ -45,7 +45,8 @@ export const paperSchema = z.looseObject({
   publishedText: z.string().nullable().default(null),
   upvotes: z.int().min(0).nullable().default(null),
   urls: z.array(z.string()).default([]),
-  topics: z.array(z.string()).default([]),
+  // Slugs only: each becomes a URL (/topics/<slug>/), hand-set ones included.
+  topics: z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a topic slug such as "vision"')).default([]),
   autoTopics: z.array(z.string()).default([]),
   listings: z.array(listingSchema).min(1),
 });

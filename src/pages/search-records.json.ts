@@ -9,7 +9,7 @@ import { searchRecord } from '../lib/search-record.ts';
 export async function GET() {
   const papers = await allPapers();
   const records = await Promise.all(
-    papers.map(async (p) => searchRecord(p, await Promise.all(p.topics.map(async (t) => (await topicLabel(t)).name)), `/papers/${p.slug}/`)),
+    papers.map(async (p) => searchRecord(p, await Promise.all(p.topics.map(async (t) => (await topicLabel(t)).name)), `papers/${p.slug}/`)),
   );
   return new Response(JSON.stringify(records));
 }
