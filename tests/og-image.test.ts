@@ -25,6 +25,7 @@ describe('link-preview images', () => {
     expect(readdirSync(dir)).toHaveLength(2);
   });
 
+  // The build without them is checked in tests/site-build.test.ts.
   it('can be switched off for huge sites', () => {
     expect(ogImagesEnabled({})).toBe(true);
     expect(ogImagesEnabled({ OG_IMAGES: 'off' })).toBe(false);

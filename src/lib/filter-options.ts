@@ -22,7 +22,7 @@ export function filterOptions(papers: PaperView[], topics: TopicGroup[]): Record
     // Topics in the taxonomy's order, by name (what the index holds).
     topic: topics.filter((t) => t.papers.length > 0).map((t) => ({ value: t.name, label: t.name, count: t.papers.length })),
     year: list(tally(papers.map((p) => p.sortDate.slice(0, 4))), newestFirst),
-    day: list(tally(papers.flatMap((p) => [...new Set(p.listings.map((l) => l.captureDate))])), newestFirst),
+    day: list(tally(papers.flatMap((p) => p.days)), newestFirst),
     organisation: list(tally(papers.flatMap((p) => (p.org ? [p.org.name] : []))), (a, b) => a.localeCompare(b)),
   };
 }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-// The same frontmatter parser (js-yaml) the content layer uses for .md entries.
-import { parseFrontmatter } from 'astro/markdown';
+// The frontmatter reader the build's content loader and ingest both use (YAML 1.1).
+import { readFrontmatter } from './paper-file.ts';
 import { describe, expect, it } from 'vitest';
 import { paperSchema } from './paper-schema.ts';
 
@@ -38,7 +38,7 @@ describe('paperSchema', () => {
   });
 
   it('accepts dates parsed by YAML as Date and outputs YYYY-MM-DD', () => {
-    const { frontmatter } = parseFrontmatter(
+    const { data: frontmatter } = readFrontmatter(
       '---\ntitle: T\ntitleKey: t\npublished: 2025-10-13\nlistings:\n  - {file: f.txt, captureDate: 2026-01-07, rank: 1}\n---\n',
     );
     expect(frontmatter['published']).toBeInstanceOf(Date);
@@ -76,7 +76,7 @@ describe('site fixtures', () => {
   });
 
   it.each(files)('%s satisfies the schema', (name) => {
-    const { frontmatter } = parseFrontmatter(readFileSync(join(dir, name), 'utf8'));
+    const { data: frontmatter } = readFrontmatter(readFileSync(join(dir, name), 'utf8'));
     expect(paperSchema.safeParse(frontmatter).error).toBeUndefined();
   });
 });

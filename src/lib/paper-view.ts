@@ -11,6 +11,10 @@ export interface PaperView extends Omit<PaperFields, 'autoTopics'> {
   /** The date the paper is filed under: publication date, else first capture. */
   sortDate: string;
   hasCode: boolean;
+  /** Capture days the paper appeared on, oldest first, each once. */
+  days: string[];
+  /** "Z.ai" or "5 authors", whichever the listings told; null if neither. */
+  byline: string | null;
 }
 
 // Hosts where a link in an abstract means "the code is out".
@@ -23,7 +27,7 @@ export function isCodeUrl(url: string): boolean {
 export interface PaperViewInput {
   slug: string;
   body: string;
-  data: Omit<PaperView, 'slug' | 'abstract' | 'firstSeen' | 'sortDate' | 'hasCode'>;
+  data: Omit<PaperView, 'slug' | 'abstract' | 'firstSeen' | 'sortDate' | 'hasCode' | 'days' | 'byline'>;
 }
 
 export function toPaperView({ slug, body, data }: PaperViewInput): PaperView {
@@ -35,6 +39,8 @@ export function toPaperView({ slug, body, data }: PaperViewInput): PaperView {
     firstSeen,
     sortDate: data.published ?? firstSeen,
     hasCode: data.urls.some(isCodeUrl),
+    days: [...new Set(data.listings.map((l) => l.captureDate))].sort(),
+    byline: data.org ? data.org.name : data.authorsCount !== null ? `${data.authorsCount} ${data.authorsCount === 1 ? 'author' : 'authors'}` : null,
   };
 }
 

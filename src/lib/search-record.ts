@@ -23,7 +23,6 @@ export const SEARCH_FILTERS = ['topic', 'year', 'day', 'organisation', 'code'] a
  * @param url the paper page's path below the site's base (`papers/<slug>/`)
  */
 export function searchRecord(paper: PaperView, topicNames: string[], url: string): SearchRecord {
-  const days = [...new Set(paper.listings.map((l) => l.captureDate))].sort();
   return {
     url,
     content: `${paper.title}.\n\n${paper.abstract}`,
@@ -32,7 +31,7 @@ export function searchRecord(paper: PaperView, topicNames: string[], url: string
     filters: {
       topic: topicNames,
       year: [paper.sortDate.slice(0, 4)],
-      day: days,
+      day: paper.days,
       ...(paper.org ? { organisation: [paper.org.name] } : {}),
       code: [paper.hasCode ? 'yes' : 'no'],
     },
