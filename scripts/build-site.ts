@@ -6,10 +6,12 @@
  * At 30,000 papers this takes the build from astro + index to about the longer of the two.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dist = 'dist';
+// Inside the project (a fresh clone has no node_modules/.cache yet), so the final move is a rename.
+mkdirSync(join('node_modules', '.cache'), { recursive: true });
 const aside = mkdtempSync(join('node_modules', '.cache', 'paper-digest-search-'));
 
 function run(script: string, args: string[]): Promise<void> {
