@@ -6,6 +6,7 @@
  *
  * Usage: node scripts/build-offline.ts [site folder, default dist]
  */
+import { fileURLToPath } from 'node:url';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { build } from 'esbuild';
@@ -13,7 +14,7 @@ import { contentHash } from '../src/lib/offline/content-hash.ts';
 import { formatBytes } from '../src/lib/offline/format-bytes.ts';
 import { buildManifest, linkedPaperSlugs, MANIFEST_PATH, saveSet, selectOfflineFiles, totalBytes, type PagefindEntry } from '../src/lib/offline/manifest.ts';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
 const site = resolve(process.argv[2] ?? 'dist');
 
 const files = listFiles(site);

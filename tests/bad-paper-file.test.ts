@@ -4,6 +4,7 @@
  * `astro build` stops with one readable message naming every such file and field, and
  * no stack trace.
  */
+import { fileURLToPath } from 'node:url';
 import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { astroBuild } from './browser/built-site.ts';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
 const layoutA = join(root, 'tests/fixtures/listings/layout-a.txt');
 
 async function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number; output: string; stdout: string }> {

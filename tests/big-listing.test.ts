@@ -8,6 +8,7 @@
  * BIG_LISTING_ALL_NEW=1 every one of its ~80,000 records is a new paper and ingest
  * writes them all: the worst case for memory, about a minute.
  */
+import { fileURLToPath } from 'node:url';
 import { execFile } from 'node:child_process';
 import { closeSync, cpSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_LISTING_BYTES } from '../src/lib/decode-listing.ts';
 import { readListing } from '../src/lib/read-listing.ts';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
 const allNew = process.env.BIG_LISTING_ALL_NEW === '1';
 const ONE_GB = 1e9;
 

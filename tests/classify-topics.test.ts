@@ -1,4 +1,5 @@
 /** Filing papers under topics: clear cases of every topic, the fallback, and how evidence is weighed. */
+import { fileURLToPath } from 'node:url';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -7,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyTopics, MAX_TOPICS, scoreTopics } from '../src/lib/classify-topics.ts';
 import { loadTaxonomy, OTHER_TOPIC, parseTaxonomy, topicSlugs } from '../src/lib/taxonomy.ts';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
 const taxonomy = loadTaxonomy(join(root, 'content/topics.yaml'));
 
 /** Two made-up topics with one word each, to check the scoring rules in isolation. */

@@ -4,6 +4,7 @@
  * it is waiting and runs only after the first has finished, or, given a short --wait,
  * gives up with exit code 2 having written nothing.
  */
+import { fileURLToPath } from 'node:url';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { parsePaperFile } from '../src/lib/paper-file.ts';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
 const listings = join(root, 'content/listings');
 const work = mkdtempSync(join(tmpdir(), 'concurrent-ingest-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

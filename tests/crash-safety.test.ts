@@ -4,6 +4,7 @@
  * parses; nothing is left that the build would read; the next run takes over the dead
  * run's lock, clears its temp file and finishes the job exactly.
  */
+import { fileURLToPath } from 'node:url';
 import { execFile, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePaperFile } from '../src/lib/paper-file.ts';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
 const script = join(root, 'scripts/ingest.ts');
 const work = mkdtempSync(join(tmpdir(), 'crash-safety-'));
 const listings = join(work, 'listings');

@@ -1,4 +1,5 @@
 /** The ingest CLI end to end: real listing files in, real Markdown files out. */
+import { fileURLToPath } from 'node:url';
 import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +8,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
 const samples = join(root, 'content/listings');
 const fixtures = join(root, 'tests/fixtures/listings');
 

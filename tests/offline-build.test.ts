@@ -1,4 +1,5 @@
 /** The build step that writes the offline manifest and the service worker, run on a small built site. */
+import { fileURLToPath } from 'node:url';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { OfflineFile, OfflineManifest } from '../src/lib/offline/manifest.ts';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
 const buildOffline = (site: string) => promisify(execFile)(process.execPath, [join(root, 'scripts/build-offline.ts'), site], { cwd: root });
 
 const page = (body: string) => `<!doctype html><html lang="en"><head><link rel="stylesheet" href="/_astro/Base.a1.css"></head><body>${body}</body></html>`;

@@ -1,4 +1,5 @@
 /** Related papers: genuinely similar papers first, never the paper itself or its merged duplicates. */
+import { fileURLToPath } from 'node:url';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -78,7 +79,7 @@ describe('shared topics', () => {
 });
 
 describe('related papers on the bundled collection', () => {
-  const dir = new URL('../content/papers', import.meta.url).pathname;
+  const dir = fileURLToPath(new URL('../content/papers', import.meta.url));
   const papers = readdirSync(dir)
     .filter((name) => name.endsWith('.md'))
     .map((name) => {

@@ -1,4 +1,5 @@
 /** The whole path, listing → Markdown → page, through a real `astro build`. */
+import { fileURLToPath } from 'node:url';
 import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { elements, injectedMarkup } from './html-dom.ts';
 import { astroBuild } from './browser/built-site.ts';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
 const run = (args: string[], env: Record<string, string> = {}) =>
   promisify(execFile)(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, maxBuffer: 64 << 20 });
 const ingest = (...args: string[]) => run([join(root, 'scripts/ingest.ts'), '--no-progress', ...args]);

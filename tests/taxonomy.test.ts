@@ -1,11 +1,12 @@
 /** The topic taxonomy file: the shipped default, and the errors a maintainer's edit can cause. */
+import { fileURLToPath } from 'node:url';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTaxonomy, OTHER_TOPIC, TaxonomyError, topicSlugs } from '../src/lib/taxonomy.ts';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
 const defaultPath = join(root, 'content/topics.yaml');
 
 const ISSUE_SLUGS = [

@@ -2,14 +2,7 @@
 // hand-edited later). Kept outside src/content.config.ts so tests and scripts can
 // validate files without booting Astro. `astro/zod` is Astro 7's re-export of zod v4.
 import { z } from 'astro/zod';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** True when an ISO `YYYY-MM-DD` string names a real calendar day (rejects 2025-02-30). */
-function isCalendarDate(value: string): boolean {
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
+import { parseIsoDate } from './listing-dates.ts';
 
 /**
  * A day, always output as `YYYY-MM-DD`. Paper files are read as YAML 1.1 (paper-file.ts), which
@@ -19,7 +12,7 @@ function isCalendarDate(value: string): boolean {
 export const isoDate = z
   .union([z.string(), z.date()])
   .transform((value) => (typeof value === 'string' ? value : value.toISOString().slice(0, 10)))
-  .refine((value) => ISO_DATE.test(value) && isCalendarDate(value), {
+  .refine((value) => parseIsoDate(value) === value, {
     message: 'expected a date written as YYYY-MM-DD',
   });
 

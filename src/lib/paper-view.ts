@@ -1,5 +1,6 @@
 /** The paper as pages see it: frontmatter plus the raw abstract and a few derived facts. */
 import type { PaperFields } from './paper.ts';
+import { excerpt } from './render-text.ts';
 
 /** The frontmatter fields (topics as shown, whoever chose them) and what pages derive from them. */
 export interface PaperView extends Omit<PaperFields, 'autoTopics'> {
@@ -15,6 +16,8 @@ export interface PaperView extends Omit<PaperFields, 'autoTopics'> {
   days: string[];
   /** "Z.ai" or "5 authors", whichever the listings told; null if neither. */
   byline: string | null;
+  /** The start of the abstract for lists, computed once rather than on every list page. */
+  summary: string;
 }
 
 // Hosts where a link in an abstract means "the code is out".
@@ -27,7 +30,7 @@ export function isCodeUrl(url: string): boolean {
 export interface PaperViewInput {
   slug: string;
   body: string;
-  data: Omit<PaperView, 'slug' | 'abstract' | 'firstSeen' | 'sortDate' | 'hasCode' | 'days' | 'byline'>;
+  data: Omit<PaperView, 'slug' | 'abstract' | 'firstSeen' | 'sortDate' | 'hasCode' | 'days' | 'byline' | 'summary'>;
 }
 
 export function toPaperView({ slug, body, data }: PaperViewInput): PaperView {
@@ -40,6 +43,7 @@ export function toPaperView({ slug, body, data }: PaperViewInput): PaperView {
     sortDate: data.published ?? firstSeen,
     hasCode: data.urls.some(isCodeUrl),
     days: [...new Set(data.listings.map((l) => l.captureDate))].sort(),
+    summary: excerpt(body.trim(), 260),
     byline: data.org ? data.org.name : data.authorsCount !== null ? `${data.authorsCount} ${data.authorsCount === 1 ? 'author' : 'authors'}` : null,
   };
 }

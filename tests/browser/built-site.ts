@@ -16,6 +16,7 @@
  * It is built under a sub-path on a foreign origin, so links that forget the base path
  * or point at the wrong host break here rather than on a real host.
  */
+import { fileURLToPath } from 'node:url';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
@@ -23,7 +24,7 @@ import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import lockfile from 'proper-lockfile';
 
-export const root = new URL('../..', import.meta.url).pathname;
+export const root = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface BuiltSite {
   /** The built site, like `dist/`. */
