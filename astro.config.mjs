@@ -21,20 +21,4 @@ export default defineConfig({
   // Two files with the same name in different folders would share a slug; by
   // default Astro only warns and keeps one of them.
   prerenderConflictBehavior: 'error',
-  security: {
-    // A CSP meta tag on every page: only this site's scripts and styles (inline ones
-    // by hash, added by Astro), and WebAssembly for Pagefind.
-    csp: {
-      directives: [
-        "default-src 'self'",
-        "img-src 'self' data:",
-        "connect-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-      ],
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-      styleDirective: { resources: ["'self'"] },
-    },
-  },
 });

@@ -39,9 +39,19 @@ document.addEventListener('keydown', (event) => {
   box.select();
 });
 
+// Share and copy-link buttons name the page they are on unless they carry a URL of their own:
+// its canonical URL (not location.href, which may hold a query or a fragment) and its title.
+function pageUrl(): string {
+  return document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? location.href;
+}
+
+function pageTitle(): string {
+  return document.querySelector<HTMLMetaElement>('meta[property="og:title"]')?.content ?? document.title;
+}
+
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-copy-link]')) {
   button.addEventListener('click', async () => {
-    const url = button.dataset.copyLink ?? location.href;
+    const url = button.dataset.copyLink || pageUrl();
     const status = button.parentElement?.querySelector<HTMLElement>('[data-copy-status]');
     try {
       await navigator.clipboard.writeText(url);
@@ -58,7 +68,7 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-share]'
   button.hidden = false;
   button.addEventListener('click', async () => {
     try {
-      await navigator.share({ title: button.dataset.shareTitle ?? document.title, url: button.dataset.share ?? location.href });
+      await navigator.share({ title: button.dataset.shareTitle || pageTitle(), url: button.dataset.share || pageUrl() });
     } catch {
       // Cancelled by the reader, or refused: nothing to do, copy-link is right there.
     }

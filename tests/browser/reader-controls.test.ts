@@ -106,4 +106,19 @@ describe('the copy-link button', () => {
     await page.locator('[data-copy-status]', { hasText: 'Link copied' }).waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(canonical);
   });
+
+  it('shares the paper\'s canonical URL and title through the system share sheet where there is one', async () => {
+    const paper = [...collection()].sort((a, b) => a.slug.localeCompare(b.slug))[0]!;
+    const page = await site.page();
+    // Headless Chromium on Linux has no share sheet: stand one in that records what it is given.
+    await page.addInitScript(() => {
+      const shared: ShareData[] = [];
+      Object.assign(window, { shared });
+      Object.defineProperty(navigator, 'share', { value: async (data: ShareData) => void shared.push(data) });
+    });
+    await page.goto(site.url(`papers/${paper.slug}/?from=feed#abstract-h`));
+    await page.getByRole('button', { name: 'Share…' }).click();
+    const shared = await page.evaluate(() => (window as unknown as { shared: ShareData[] }).shared);
+    expect(shared).toEqual([{ title: paper.title, url: `${site.built.siteOrigin}${site.built.basePath}papers/${paper.slug}/` }]);
+  });
 });
