@@ -12,7 +12,6 @@ export interface SearchRecord {
   language: string;
   meta: Record<string, string>;
   filters: Record<string, string[]>;
-  sort: Record<string, string>;
 }
 
 /** Filter names, as the search page's URL parameters and controls use them. */
@@ -35,7 +34,6 @@ export function searchRecord(paper: PaperView, topicNames: string[], url: string
       ...(paper.org ? { organisation: [paper.org.name] } : {}),
       code: [paper.hasCode ? 'yes' : 'no'],
     },
-    // Zero-padded so that text order is number order.
-    sort: { date: paper.sortDate, upvotes: String(paper.upvotes ?? 0).padStart(7, '0') },
+    // No `sort`: the sort orders are files of their own (src/lib/search-orders.ts).
   };
 }

@@ -1,6 +1,7 @@
 // The search page: Pagefind in the browser, with the query and filters kept in the URL.
 // Result text comes from listings, so it is only ever inserted as text (or as <mark>
 // elements built here), never as HTML.
+import { ranksOfOrderFile, SEARCH_ORDERS, type SearchOrder } from '../lib/search-orders.ts';
 
 interface PagefindResultData {
   url: string;
@@ -14,11 +15,15 @@ interface PagefindSearch {
 interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
-  search: (q: string | null, o: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }) => Promise<PagefindSearch | null>;
+  search: (q: string | null, o: { filters?: Record<string, string> }) => Promise<PagefindSearch | null>;
+}
+/** `pagefind-entry.json`, with the sort-order files scripts/build-search.ts adds to it. */
+interface SearchEntry {
+  sorts?: Partial<Record<SearchOrder, string>>;
 }
 
 const PAGE = 20;
-const SORTS: Record<string, Record<string, 'asc' | 'desc'>> = { newest: { date: 'desc' }, upvotes: { upvotes: 'desc' } };
+const isOrder = (value: string): value is SearchOrder => (SEARCH_ORDERS as readonly string[]).includes(value);
 const base = import.meta.env.BASE_URL;
 
 const form = document.querySelector<HTMLFormElement>('#search-form')!;
@@ -33,9 +38,14 @@ let pagefind: Pagefind;
 let current: PagefindSearch['results'] = [];
 let shown = 0;
 let generation = 0;
+let entry: Promise<SearchEntry>;
+const ranks = new Map<SearchOrder, Promise<Map<string, number>>>();
 
 async function start(): Promise<void> {
   status.textContent = 'Loading search…';
+  // Read along with Pagefind's own copy, so the sort orders are those of the index it loads.
+  entry = fetch(`${base}pagefind/pagefind-entry.json`).then((r) => r.json() as Promise<SearchEntry>);
+  entry.catch(() => {}); // Only sorting needs it; a failure shows when a reader sorts.
   pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
   await pagefind.options({ baseUrl: base, excerptLength: 24 });
   await pagefind.init();
@@ -56,7 +66,7 @@ async function start(): Promise<void> {
 function readUrl(): void {
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
-  sortSelect.value = SORTS[params.get('sort') ?? ''] ? params.get('sort')! : '';
+  sortSelect.value = isOrder(params.get('sort') ?? '') ? params.get('sort')! : '';
   for (const control of filterInputs) {
     const value = params.get(control.name) ?? '';
     if (control instanceof HTMLInputElement) control.checked = value === control.value;
@@ -111,14 +121,36 @@ async function run(updateUrl = true): Promise<void> {
     list.removeAttribute('aria-busy');
     return;
   }
-  const sort = SORTS[sortSelect.value];
-  const search = await pagefind.search(query || null, { filters, ...(sort ? { sort } : {}) });
+  const order = sortSelect.value;
+  const [search, rank] = await Promise.all([
+    pagefind.search(query || null, { filters }),
+    isOrder(order) ? ranksOf(order).catch((error: unknown) => (console.warn(error), null)) : null,
+  ]);
   if (mine !== generation || !search) return; // A newer search has started.
-  current = search.results;
+  // Stable: papers missing from the order (none, unless the index changed) keep relevance order, last.
+  current = rank ? [...search.results].sort((a, b) => (rank.get(a.id) ?? Infinity) - (rank.get(b.id) ?? Infinity)) : search.results;
   shown = 0;
   list.replaceChildren();
   status.textContent = current.length === 0 ? 'No papers match.' : `${current.length} ${current.length === 1 ? 'paper' : 'papers'} found.`;
+  if (isOrder(order) && !rank && current.length > 0) status.textContent += ' The sort order could not be loaded, so they are shown by relevance.';
   await showMore(mine);
+}
+
+/** Result id → place in a sort order; each order file is fetched once, when first needed. */
+function ranksOf(order: SearchOrder): Promise<Map<string, number>> {
+  let loading = ranks.get(order);
+  if (!loading) {
+    loading = entry.then(async ({ sorts }) => {
+      const file = sorts?.[order];
+      if (!file) throw new Error(`the search index has no "${order}" order`);
+      const response = await fetch(`${base}pagefind/${file}`);
+      if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+      return ranksOfOrderFile(await response.text());
+    });
+    loading.catch(() => ranks.delete(order)); // Try again next time.
+    ranks.set(order, loading);
+  }
+  return loading;
 }
 
 async function showMore(mine = generation): Promise<void> {

@@ -1,5 +1,6 @@
 /** What the offline browser tests share: the worker's state, the caches, a search. */
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { searchSettled } from './browser.ts';
 import { collection, slugOf, type PaperFacts } from './collection.ts';
 
@@ -8,10 +9,11 @@ export async function workerInCharge(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
 
-/** Opens the search page for a query and returns the slugs of the first page of results. */
-export async function searchFor(page: Page, siteRoot: string, query: string): Promise<string[]> {
-  await page.goto(`${siteRoot}search/?q=${encodeURIComponent(query)}`);
+/** Opens the search page for a query (in a sort order) and returns the slugs of the first page of results. */
+export async function searchFor(page: Page, siteRoot: string, query: string, sort = ''): Promise<string[]> {
+  await page.goto(`${siteRoot}search/?q=${encodeURIComponent(query)}${sort ? `&sort=${sort}` : ''}`);
   await searchSettled(page);
+  expect(await page.locator('#search-status').textContent()).not.toMatch(/could not/);
   const hrefs = await page.locator('#search-results li h2 a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
   return hrefs.map(slugOf);
 }

@@ -75,6 +75,11 @@ describe('"save for offline"', () => {
     await page.goto(site.url(`papers/${unread.slug}/`));
     expect(await paperHeading(page)).toBe(unread.title);
     expect(await searchFor(page, site.url(), titleWord(unread))).toContain(unread.slug);
+    // Sorting fetches its order file only now, from what was saved.
+    const newest = await searchFor(page, site.url(), 'model', 'newest');
+    const dates = newest.map((slug) => collection().find((p) => p.slug === slug)!.date);
+    expect(newest.length).toBeGreaterThan(1);
+    expect(dates).toEqual([...dates].sort().reverse());
   }, SAVING_TIMEOUT);
 });
 

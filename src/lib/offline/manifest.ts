@@ -36,6 +36,8 @@ export interface OfflineManifest {
 export interface PagefindEntry {
   version: string;
   languages: Record<string, { hash: string; wasm?: string | null; page_count?: number }>;
+  /** The sort-order files scripts/build-search.ts adds, relative to the bundle. */
+  sorts?: Record<string, string>;
 }
 
 /** The built files the manifest names, by path relative to the site folder (`papers/x/index.html`). */

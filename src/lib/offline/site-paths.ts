@@ -30,9 +30,9 @@ export function isImmutable(path: string): boolean {
   return /^_astro\/[^/]+$/.test(path) || isSearchChunk(path) || /^pagefind\/pagefind\.[^/]+\.pf_meta$/.test(path);
 }
 
-/** Index, fragment and filter chunks: the bulk of the index, loaded as searches need them. */
+/** Index, fragment and filter chunks and the sort orders: the bulk of the index, loaded as searches need them. */
 export function isSearchChunk(path: string): boolean {
-  return /^pagefind\/(index|fragment|filter)\/[^/]+$/.test(path);
+  return /^pagefind\/(index|fragment|filter|sort)\/[^/]+$/.test(path);
 }
 
 export function isSearchRuntime(path: string): boolean {
