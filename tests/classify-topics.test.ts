@@ -133,14 +133,19 @@ describe('npm run eval:topics', () => {
     const { stdout } = await promisify(execFile)(process.execPath, [join(root, 'scripts/eval-topics.ts'), '--json'], { cwd: root });
     const report = JSON.parse(stdout) as {
       sample: { labels: number; f1: number; firstRight: number; perTopic: Record<string, { labels: number }> };
+      tuned: { firstRight: number };
+      heldOut: { papers: number; firstRight: number };
       distribution: Record<string, { first: number }>;
       papers: number;
     };
     // The sample covers every topic with at least three labels...
     for (const slug of taxonomy.topics.map((t) => t.slug)) expect(report.sample.perTopic[slug]!.labels, slug).toBeGreaterThanOrEqual(3);
-    // ...and the classifier meets the F1 target and stays near the first-topic one (see the README for the figures).
+    // ...and the classifier meets the F1 target. The first-topic target (90%) is missed: these
+    // floors, a little under today's figures (README), catch a change that makes it worse.
     expect(report.sample.f1).toBeGreaterThanOrEqual(0.75);
-    expect(report.sample.firstRight).toBeGreaterThanOrEqual(0.85);
+    expect(report.tuned.firstRight).toBeGreaterThanOrEqual(0.85);
+    expect(report.heldOut.papers).toBeGreaterThanOrEqual(60);
+    expect(report.heldOut.firstRight).toBeGreaterThanOrEqual(0.55);
     const filed = Object.values(report.distribution).reduce((sum, counts) => sum + counts.first, 0);
     expect(filed).toBe(report.papers);
   });
