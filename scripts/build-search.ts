@@ -17,6 +17,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { readPaperViews } from '../src/lib/read-papers.ts';
+import { SEARCH_ENTRY } from '../src/lib/offline/site-paths.ts';
 import { pagefindIdsByUrl } from '../src/lib/pagefind-ids.ts';
 import { orderFile, searchOrders } from '../src/lib/search-orders.ts';
 import { searchRecord } from '../src/lib/search-record.ts';
@@ -46,8 +47,9 @@ await pagefind.close();
 
 // The sort orders, each named by a hash of its content so that a copy never goes stale.
 const ids = await pagefindIdsByUrl(bundle);
-const idOfSlug = new Map(papers.flatMap((p) => (ids.has(urlOf(p.slug)) ? [[p.slug, ids.get(urlOf(p.slug))!] as const] : [])));
-if (idOfSlug.size !== papers.length) throw new Error(`pagefind: ${papers.length - idOfSlug.size} papers have no fragment in ${bundle}`);
+const missing = papers.filter((p) => !ids.has(urlOf(p.slug)));
+if (missing.length > 0) throw new Error(`pagefind: ${missing.length} papers have no fragment in ${bundle}, e.g. ${missing[0]!.slug}`);
+const idOfSlug = new Map(papers.map((p) => [p.slug, ids.get(urlOf(p.slug))!]));
 const sorts: Record<string, string> = {};
 mkdirSync(join(bundle, 'sort'), { recursive: true });
 for (const [order, slugs] of Object.entries(searchOrders(papers))) {
@@ -56,6 +58,6 @@ for (const [order, slugs] of Object.entries(searchOrders(papers))) {
   writeFileSync(join(bundle, file), text);
   sorts[order] = file;
 }
-const entryPath = join(bundle, 'pagefind-entry.json');
+const entryPath = join(dist, SEARCH_ENTRY);
 writeFileSync(entryPath, JSON.stringify({ ...JSON.parse(readFileSync(entryPath, 'utf8')), sorts }));
 console.log(`search index: ${papers.length} papers indexed into ${join(dist, 'pagefind')}`);

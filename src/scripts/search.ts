@@ -1,6 +1,8 @@
 // The search page: Pagefind in the browser, with the query and filters kept in the URL.
 // Result text comes from listings, so it is only ever inserted as text (or as <mark>
 // elements built here), never as HTML.
+import type { PagefindEntry } from '../lib/offline/manifest.ts';
+import { SEARCH_ENTRY } from '../lib/offline/site-paths.ts';
 import { ranksOfOrderFile, SEARCH_ORDERS, type SearchOrder } from '../lib/search-orders.ts';
 
 interface PagefindResultData {
@@ -16,10 +18,6 @@ interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
   search: (q: string | null, o: { filters?: Record<string, string> }) => Promise<PagefindSearch | null>;
-}
-/** `pagefind-entry.json`, with the sort-order files scripts/build-search.ts adds to it. */
-interface SearchEntry {
-  sorts?: Partial<Record<SearchOrder, string>>;
 }
 
 const PAGE = 20;
@@ -38,13 +36,14 @@ let pagefind: Pagefind;
 let current: PagefindSearch['results'] = [];
 let shown = 0;
 let generation = 0;
-let entry: Promise<SearchEntry>;
+/** `pagefind-entry.json`: only the sort-order files scripts/build-search.ts adds to it are read here. */
+let entry: Promise<Pick<PagefindEntry, 'sorts'>>;
 const ranks = new Map<SearchOrder, Promise<Map<string, number>>>();
 
 async function start(): Promise<void> {
   status.textContent = 'Loading search…';
   // Read along with Pagefind's own copy, so the sort orders are those of the index it loads.
-  entry = fetch(`${base}pagefind/pagefind-entry.json`).then((r) => r.json() as Promise<SearchEntry>);
+  entry = fetch(`${base}${SEARCH_ENTRY}`).then((r) => r.json() as Promise<Pick<PagefindEntry, 'sorts'>>);
   entry.catch(() => {}); // Only sorting needs it; a failure shows when a reader sorts.
   pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
   await pagefind.options({ baseUrl: base, excerptLength: 24 });
