@@ -137,4 +137,12 @@ describe('records that cannot be read', () => {
     expect(listing.records[1]).toMatchObject({ publishedText: 'Feb 30, 2025', published: null, upvotes: 7 });
     expect(listing.problems.some((p) => p.severity === 'warning' && p.line === 25)).toBe(true);
   });
+  it('include a title whose letters all normalise away, which would leave the paper no identity', () => {
+    // U+FF9E (halfwidth sound mark) is a letter, but NFKD turns it into a combining mark.
+    const text = ['Daily Papers', '', 'A Good Paper', '', 'Its abstract.', '', '  • 2 authors', '·', 'Jan 2, 2026', '', '\uff9e', '', 'An abstract.', '', '  • 3 authors', '·', 'Jan 3, 2026', ''].join('\n');
+    const read = readListing('2026-01-08.txt', text);
+    expect(read.records.map((r) => r.title)).not.toContain('\uff9e');
+    expect(read.records[0]!.title).toBe('A Good Paper');
+    expect(read.problems.find((p) => p.severity === 'error')).toMatchObject({ line: 11, message: expect.stringMatching(/expected a paper title/) });
+  });
 });

@@ -78,6 +78,8 @@ function checkInvariants(text: string): void {
   for (const r of parsed.records) {
     expect(r.title.trim()).not.toBe('');
     expect(r.title).toMatch(/\p{L}/u);
+    // The identity papers are merged by: a title that normalises to nothing cannot be stored.
+    expect(titleKey(r.title)).not.toBe('');
     expect(r.line).toBeGreaterThanOrEqual(1);
     expect(r.line).toBeLessThanOrEqual(lineCount);
     if (r.abstract !== null) expect(r.abstract.trim()).not.toBe('');

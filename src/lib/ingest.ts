@@ -275,6 +275,11 @@ function mergeListings(listings: Listing[], store: Store, problems: Problem[], s
   for (const listing of ordered) {
     listing.records.forEach((record, i) => {
       const key = titleKey(record.title);
+      if (key === '') {
+        // The parser refuses such titles; this keeps a paper without identity out of the store regardless.
+        problems.push({ file: listing.file, line: record.line, severity: 'error', message: `"${record.title}" has no letters or digits to identify the paper by; skipped` });
+        return;
+      }
       const appearance = { file: listing.file, captureDate: listing.captureDate, rank: i + 1, upvotes: record.upvotes };
       const stored = store.byKey.get(key);
       // Already recorded in this file: nothing to merge, and no need to parse it.

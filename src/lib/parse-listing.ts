@@ -6,6 +6,7 @@
  */
 import { parseDateline } from './listing-dates.ts';
 import { uniqueUrls } from './find-urls.ts';
+import { titleKey } from './title-key.ts';
 import type { Layout, ParsedListing, RawRecord, RecordDate } from './listing-types.ts';
 
 interface Line {
@@ -211,8 +212,12 @@ function titleCaseShare(text: string): number {
   return words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length;
 }
 
+/**
+ * A title needs a letter, and one that survives `titleKey`: some letters (a lone
+ * halfwidth sound mark, say) normalise away, and a paper needs an identity to be merged by.
+ */
 function hasLetters(text: string): boolean {
-  return /\p{L}/u.test(text);
+  return /\p{L}/u.test(text) && /\p{L}/u.test(titleKey(text));
 }
 
 /** Layout B: one line of title, one of abstract; extra long lines continue the abstract. */
