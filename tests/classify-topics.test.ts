@@ -132,20 +132,27 @@ describe('npm run eval:topics', () => {
   it('measures the labelled sample and files every bundled paper', async () => {
     const { stdout } = await promisify(execFile)(process.execPath, [join(root, 'scripts/eval-topics.ts'), '--json'], { cwd: root });
     const report = JSON.parse(stdout) as {
-      sample: { labels: number; f1: number; firstRight: number; perTopic: Record<string, { labels: number }> };
+      sample: { papers: number; labels: number; f1: number; firstRight: number; firstFiled: number; perTopic: Record<string, { labels: number }> };
       tuned: { firstRight: number };
       heldOut: { papers: number; firstRight: number };
+      agreement: { papers: number; f1: number; firstRight: number };
       distribution: Record<string, { first: number }>;
       papers: number;
     };
-    // The sample covers every topic with at least three labels...
+    // Every bundled paper is labelled, and every topic has at least three labels...
+    expect(report.sample.papers).toBe(report.papers);
     for (const slug of taxonomy.topics.map((t) => t.slug)) expect(report.sample.perTopic[slug]!.labels, slug).toBeGreaterThanOrEqual(3);
     // ...and the classifier meets the F1 target. The first-topic target (90%) is missed: these
     // floors, a little under today's figures (README), catch a change that makes it worse.
     expect(report.sample.f1).toBeGreaterThanOrEqual(0.75);
-    expect(report.tuned.firstRight).toBeGreaterThanOrEqual(0.85);
-    expect(report.heldOut.papers).toBeGreaterThanOrEqual(60);
-    expect(report.heldOut.firstRight).toBeGreaterThanOrEqual(0.55);
+    expect(report.tuned.firstRight).toBeGreaterThanOrEqual(0.68);
+    expect(report.heldOut.papers).toBeGreaterThanOrEqual(100);
+    expect(report.heldOut.firstRight).toBeGreaterThanOrEqual(0.57);
+    expect(report.sample.firstFiled).toBeGreaterThanOrEqual(0.85);
+    // The second labeller is scored like the classifier; a first labeller that agreed with nobody
+    // (or a scorer that compared the wrong lists) would show here.
+    expect(report.agreement.papers).toBeGreaterThanOrEqual(295);
+    expect(report.agreement.firstRight).toBeGreaterThan(report.sample.firstRight);
     const filed = Object.values(report.distribution).reduce((sum, counts) => sum + counts.first, 0);
     expect(filed).toBe(report.papers);
   });
