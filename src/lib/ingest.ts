@@ -84,9 +84,16 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const problems: Problem[] = [];
   const files = await listingFiles(options.inputs, problems);
   const listings: Listing[] = [];
+  // A listing is known by its base name in the papers, but its problems name the path the
+  // maintainer gave, so `content/listings/x.txt:13` can be opened as printed.
+  const paths = new Map<Listing, string>();
   for (const path of files) {
     const listing = await loadListing(path, options.date ?? null, problems, options.onProgress);
-    if (listing) listings.push(listing);
+    if (listing) {
+      listings.push(listing);
+      paths.set(listing, path);
+      for (const p of listing.problems) p.file = path;
+    }
   }
   // One by one: spreading a garbled listing's hundreds of thousands of problems overflows the stack.
   for (const l of listings) for (const p of l.problems) problems.push(p);
@@ -98,7 +105,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   await removeInterruptedWrites(options.papersDir, problems);
   const store = await loadPapers(options.papersDir, problems);
   const seen = new Set<string>();
-  const touched = mergeListings(listings, store, problems, seen);
+  const touched = mergeListings(listings, paths, store, problems, seen);
   const taxonomyFile = taxonomyStampPath(options.papersDir);
   const stamp = taxonomyStamp(options.taxonomy);
   const previousStamp = await readFile(taxonomyFile, 'utf8').catch(() => null);
@@ -269,7 +276,7 @@ function brokenFileKey(text: string): string | null {
  * error rather than written to a second file: that would leave a duplicate of the paper
  * once the maintainer fixes the first. The listing stays, so a later run ingests it.
  */
-function mergeListings(listings: Listing[], store: Store, problems: Problem[], seen: Set<string>): Map<string, Entry> {
+function mergeListings(listings: Listing[], paths: Map<Listing, string>, store: Store, problems: Problem[], seen: Set<string>): Map<string, Entry> {
   const touched = new Map<string, Entry>();
   const ordered = [...listings].sort((a, b) => a.captureDate.localeCompare(b.captureDate) || a.file.localeCompare(b.file));
   for (const listing of ordered) {
@@ -277,7 +284,7 @@ function mergeListings(listings: Listing[], store: Store, problems: Problem[], s
       const key = titleKey(record.title);
       if (key === '') {
         // The parser refuses such titles; this keeps a paper without identity out of the store regardless.
-        problems.push({ file: listing.file, line: record.line, severity: 'error', message: `"${record.title}" has no letters or digits to identify the paper by; skipped` });
+        problems.push({ file: paths.get(listing) ?? listing.file, line: record.line, severity: 'error', message: `"${record.title}" has no letters or digits to identify the paper by; skipped` });
         return;
       }
       const appearance = { file: listing.file, captureDate: listing.captureDate, rank: i + 1, upvotes: record.upvotes };
@@ -289,13 +296,13 @@ function mergeListings(listings: Listing[], store: Store, problems: Problem[], s
       }
       let entry = stored ? open(stored, store, problems) : null;
       if (stored && !entry) {
-        problems.push({ file: listing.file, line: record.line, severity: 'error', message: `"${record.title}" is the paper in ${stored.path}, which cannot be read; skipped until that file is fixed` });
+        problems.push({ file: paths.get(listing) ?? listing.file, line: record.line, severity: 'error', message: `"${record.title}" is the paper in ${stored.path}, which cannot be read; skipped until that file is fixed` });
         return;
       }
       if (!entry) {
         const heldBy = store.broken.byKey.get(key) ?? store.broken.bySlug.get(baseSlug(record.title));
         if (heldBy) {
-          problems.push({ file: listing.file, line: record.line, severity: 'error', message: `"${record.title}" may be the paper in ${heldBy}, which cannot be read; skipped until that file is fixed` });
+          problems.push({ file: paths.get(listing) ?? listing.file, line: record.line, severity: 'error', message: `"${record.title}" may be the paper in ${heldBy}, which cannot be read; skipped until that file is fixed` });
           return;
         }
         const slug = chooseSlug(record.title, key, (s) => store.slugOwner.get(s));
