@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { elements, injectedMarkup } from './html-dom.ts';
 import { astroBuild } from './browser/built-site.ts';
+import { LIST_PAGE_SIZE } from '../src/lib/list-page-size.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const run = (args: string[], env: Record<string, string> = {}) =>
@@ -36,6 +37,17 @@ describe('the bundled collection', () => {
     expect(meta['og:description']).toMatch(/^Contrastive audio-language pretraining/);
     expect(meta['og:image']).toBe('http://localhost:4321/og/diffusion-link-diffusion-probabilistic-model-for-bridging-the-audio-text.png');
     expect(existsSync(join(out, 'og/diffusion-link-diffusion-probabilistic-model-for-bridging-the-audio-text.png'))).toBe(true);
+
+    // The archive files every paper exactly once, in month pages no longer than a topic's.
+    const archived: string[] = [];
+    const pagesOf = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? pagesOf(join(dir, e.name)) : e.name === 'index.html' ? [join(dir, e.name)] : []));
+    for (const file of pagesOf(join(out, 'archive'))) {
+      const cards = [...readFileSync(file, 'utf8').matchAll(/paper-card__title"><a href="\/papers\/([^/"]+)\/"/g)].map((m) => m[1]!);
+      expect(cards.length, file).toBeLessThanOrEqual(LIST_PAGE_SIZE);
+      archived.push(...cards);
+    }
+    expect(archived.sort()).toEqual([...slugs].sort());
   });
 });
 

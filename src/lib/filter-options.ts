@@ -1,5 +1,6 @@
 /** The choices of the search page's filters, with how many papers each one holds. */
 import type { PaperView } from './paper-view.ts';
+import { publicationYear, UNKNOWN_YEAR } from './search-record.ts';
 import type { TopicGroup } from './topic-index.ts';
 
 export interface FilterOption {
@@ -21,7 +22,10 @@ export function filterOptions(papers: PaperView[], topics: TopicGroup[]): Record
   return {
     // Topics in the taxonomy's order, by name (what the index holds).
     topic: topics.filter((t) => t.papers.length > 0).map((t) => ({ value: t.name, label: t.name, count: t.papers.length })),
-    year: list(tally(papers.map((p) => p.sortDate.slice(0, 4))), newestFirst),
+    // Newest year first, papers of unknown date last.
+    year: list(tally(papers.map(publicationYear)), (a, b) => Number(a === UNKNOWN_YEAR) - Number(b === UNKNOWN_YEAR) || newestFirst(a, b)).map((o) =>
+      o.value === UNKNOWN_YEAR ? { ...o, label: 'Date unknown' } : o,
+    ),
     day: list(tally(papers.flatMap((p) => p.days)), newestFirst),
     organisation: list(tally(papers.flatMap((p) => (p.org ? [p.org.name] : []))), (a, b) => a.localeCompare(b)),
   };

@@ -4,9 +4,12 @@
 import type { PagefindEntry } from '../lib/offline/manifest.ts';
 import { SEARCH_ENTRY } from '../lib/offline/site-paths.ts';
 import { ranksOfOrderFile, SEARCH_ORDERS, type SearchOrder } from '../lib/search-orders.ts';
+import { excerptPieces } from '../lib/search-excerpt.ts';
 
 interface PagefindResultData {
   url: string;
+  /** The record's whole indexed text (title and abstract). */
+  content: string;
   excerpt: string;
   meta: Record<string, string | undefined>;
 }
@@ -176,18 +179,19 @@ function renderResult(result: PagefindResultData): HTMLLIElement {
   meta.textContent = [result.meta.date, result.meta.topics].filter(Boolean).join(' · ');
   const excerpt = card.appendChild(document.createElement('p'));
   excerpt.className = 'paper-card__excerpt';
-  excerpt.append(...highlighted(result.excerpt));
+  excerpt.append(...highlighted(result.excerpt, result.content));
   return item;
 }
 
 /** Pagefind's excerpt as nodes: its <mark> highlights kept, everything else plain text. */
-function highlighted(excerpt: string): Node[] {
+function highlighted(excerpt: string, content: string): Node[] {
   // DOMParser documents are inert: nothing in them loads or runs.
   const doc = new DOMParser().parseFromString(`<body>${excerpt}</body>`, 'text/html');
-  return [...doc.body.childNodes].map((node) => {
-    if (node.nodeName !== 'MARK') return document.createTextNode(node.textContent ?? '');
+  const pieces = [...doc.body.childNodes].map((node) => ({ text: node.textContent ?? '', mark: node.nodeName === 'MARK' }));
+  return excerptPieces(pieces, content ?? '').map((piece) => {
+    if (!piece.mark) return document.createTextNode(piece.text);
     const mark = document.createElement('mark');
-    mark.textContent = node.textContent;
+    mark.textContent = piece.text;
     return mark;
   });
 }

@@ -27,6 +27,11 @@ for (const button of document.querySelectorAll<HTMLElement>('[data-theme-toggle]
   });
 }
 
+// The `/` shortcut is only hinted where there is a keyboard to press it on: the placeholder
+// says plain "Search papers" in the HTML, so phones never show a key they do not have.
+const siteSearch = document.querySelector<HTMLInputElement>('#site-search');
+if (siteSearch && matchMedia('(hover: hover) and (pointer: fine)').matches) siteSearch.placeholder = 'Search papers  /';
+
 // `/` focuses the search box, unless the reader is typing somewhere.
 document.addEventListener('keydown', (event) => {
   if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;

@@ -16,6 +16,8 @@ export interface PaperFacts {
   abstract: string;
   /** Publication date, else the first day the paper was captured: what "newest" sorts on. */
   date: string;
+  /** Publication year, or "unknown": what the year filter holds. */
+  year: string;
   /** Latest upvotes; unknown counts as 0 when sorting. */
   upvotes: number;
   organisation: string | null;
@@ -62,6 +64,7 @@ function readCollection(): PaperFacts[] {
         title: data.title,
         abstract: body.join('---').trim(),
         date: data.published ? String(data.published) : days[0]!,
+        year: data.published ? String(data.published).slice(0, 4) : 'unknown',
         upvotes: data.upvotes ?? 0,
         organisation: data.org?.name ?? null,
         days,

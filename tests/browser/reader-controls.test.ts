@@ -85,6 +85,15 @@ describe('the / key', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-query');
   });
 
+  it('is hinted in the header box where there is a keyboard, and not on a touch phone', async () => {
+    const desktop = await site.page();
+    await desktop.goto(site.url('digests/'));
+    expect(await desktop.locator('#site-search').getAttribute('placeholder')).toBe('Search papers  /');
+    const phone = await site.page({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await phone.goto(site.url('digests/'));
+    expect(await phone.locator('#site-search').getAttribute('placeholder')).toBe('Search papers');
+  });
+
   it('is typed as a character while the reader is in a text field', async () => {
     const page = await site.page();
     await page.goto(site.url());

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { searchSettled, useSite } from './browser.ts';
 import { collection, factsBySlug, slugOf, type PaperFacts } from './collection.ts';
+import { formatDay } from '../../src/lib/format-date.ts';
 
 const site = useSite();
 const papers = collection();
@@ -75,6 +76,10 @@ describe('finding a paper by a word from its title', () => {
     await waitForSearch(page, { q: word });
     expect(await shownSlugs(page)).toContain(paper.slug);
     await expect(page.locator('#search-results').getByRole('link', { name: paper.title, exact: true }).count()).resolves.toBe(1);
+    // The date shown is the publication date, or says plainly that it is the day first listed.
+    const card = page.locator('#search-results article').filter({ has: page.getByRole('link', { name: paper.title, exact: true }) });
+    const shownDate = paper.year === 'unknown' ? `first listed ${formatDay(paper.date)}` : formatDay(paper.date);
+    expect(await card.locator('.paper-card__meta').textContent()).toMatch(new RegExp(`^${shownDate}( · |$)`));
   });
 
   it('submitted from the header search box on the home page', async () => {
@@ -91,7 +96,7 @@ describe('finding a paper by a word from its title', () => {
 
 describe('each filter shows exactly the papers the collection files under it', () => {
   const selects: Array<[name: string, valuesOf: (p: PaperFacts) => string[]]> = [
-    ['year', (p) => [p.date.slice(0, 4)]],
+    ['year', (p) => [p.year]],
     ['day', (p) => p.days],
     ['organisation', (p) => (p.organisation ? [p.organisation] : [])],
     ['topic', (p) => p.topics],
@@ -125,14 +130,14 @@ describe('each filter shows exactly the papers the collection files under it', (
 
   it('combines with a query: only papers matching both', async () => {
     const { paper, word } = distinctiveTitleWord();
-    const year = paper.date.slice(0, 4);
+    const year = paper.year;
     const page = await openSearch();
     await page.locator('#search-query').fill(word);
     await page.locator('select[name=year]').selectOption(year);
     await waitForSearch(page, { q: word, year });
     const shown = await shownSlugs(page);
     expect(shown).toContain(paper.slug);
-    for (const slug of shown) expect(bySlug.get(slug)?.date.slice(0, 4), slug).toBe(year);
+    for (const slug of shown) expect(bySlug.get(slug)?.year, slug).toBe(year);
   });
 });
 
