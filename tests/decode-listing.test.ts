@@ -23,4 +23,13 @@ describe('decoding listing files', () => {
     expect(damaged.text).toBe('Café Über naïve Café Über naïve \uFFFD');
     expect(damaged.warning).toMatch(/1 invalid UTF-8 sequence/);
   });
+  it('reads UTF-16 with a byte-order mark, little- and big-endian, and names a broken one', () => {
+    const text = 'Daily Papers\r\n\r\nCafé · 5 authors';
+    const le = Uint8Array.from([0xff, 0xfe, ...Buffer.from(text, 'utf16le')]);
+    const be = Uint8Array.from([0xfe, 0xff, ...Buffer.from(text, 'utf16le').swap16()]);
+    expect(decodeListing(le)).toEqual({ text, warning: null });
+    expect(decodeListing(be)).toEqual({ text, warning: null });
+    // An odd byte count cannot be UTF-16.
+    expect(() => decodeListing(Uint8Array.from([...le, 0x41]))).toThrow(/UTF-16LE byte-order mark .* save it as UTF-8/);
+  });
 });

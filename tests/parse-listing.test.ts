@@ -146,3 +146,37 @@ describe('records that cannot be read', () => {
     expect(read.problems.find((p) => p.severity === 'error')).toMatchObject({ line: 11, message: expect.stringMatching(/expected a paper title/) });
   });
 });
+
+describe('garbled metadata', () => {
+  const listing = readListing('2026-03-04.txt', fixture('garbled-metadata.txt'));
+  const byTitle = new Map(listing.records.map((r) => [r.title, r]));
+  const warningAt = (line: number) => listing.problems.find((p) => p.line === line && p.severity === 'warning')?.message;
+
+  it('never turns an unreadable authors line into a paper of its own', () => {
+    expect(listing.records.map((r) => r.title)).toEqual([
+      'A Paper With A Garbled Author Count',
+      'A Paper With A Garbled Date',
+      'A Paper Signed By A Collaboration',
+      'A Paper Whose Date Line Is Missing',
+      'A Good Last Paper',
+    ]);
+    // The paper keeps the date and upvotes below the garbled line, and the line is reported.
+    expect(byTitle.get('A Paper With A Garbled Author Count')).toMatchObject({ authorsCount: null, publishedText: 'Mar 3', upvotes: 4 });
+    expect(warningAt(9)).toMatch(/unreadable authors or organisation line "• many authors"/);
+  });
+
+  it('reports an unreadable date line instead of reading it as an organisation', () => {
+    expect(byTitle.get('A Paper With A Garbled Date')).toMatchObject({ authorsCount: 3, org: null, published: null, upvotes: null });
+    expect(warningAt(19)).toMatch(/unreadable date line "Mar 45 4"/);
+  });
+
+  it('reads author counts with thousands separators', () => {
+    expect(byTitle.get('A Paper Signed By A Collaboration')).toMatchObject({ authorsCount: 1024, upvotes: 7 });
+  });
+
+  it('warns when the date line after "·" is missing', () => {
+    expect(byTitle.get('A Paper Whose Date Line Is Missing')).toMatchObject({ authorsCount: 2, published: null, upvotes: null });
+    expect(warningAt(34)).toMatch(/no date line/);
+    expect(byTitle.get('A Good Last Paper')).toMatchObject({ org: { id: 'zai-org', name: 'Z.ai' }, upvotes: 9 });
+  });
+});

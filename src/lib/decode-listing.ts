@@ -26,6 +26,8 @@ export function checkListingSize(bytes: number): void {
 export function decodeListing(bytes: Uint8Array): { text: string; warning: string | null } {
   if (bytes.length === 0) throw new UnreadableListingError('the file is empty');
   checkListingSize(bytes.length);
+  const utf16 = utf16Encoding(bytes);
+  if (utf16) return { text: decodeUtf16(bytes, utf16), warning: null };
   if (looksBinary(bytes)) throw new UnreadableListingError('the file is binary data, not a text listing');
   let text: string;
   let warning: string | null = null;
@@ -48,6 +50,27 @@ export function decodeListing(bytes: Uint8Array): { text: string; warning: strin
   }
   if (text.replace(/^\uFEFF/, '').trim() === '') throw new UnreadableListingError('the file holds no text');
   return { text, warning };
+}
+
+/**
+ * Windows tools ("Unicode" in Notepad, PowerShell's `>`) save UTF-16 with a byte-order mark.
+ * Its NUL bytes would otherwise read as binary data; the mark says how to read it instead.
+ */
+function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): string {
+  let text: string;
+  try {
+    text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    throw new UnreadableListingError(`the file starts with a ${encoding.toUpperCase()} byte-order mark but is not valid ${encoding.toUpperCase()}; save it as UTF-8`);
+  }
+  if (text.replace(/^\uFEFF/, '').trim() === '') throw new UnreadableListingError('the file holds no text');
+  return text;
 }
 
 /** NUL bytes, or many control characters in the first 64 KiB, mean binary data. */

@@ -39,10 +39,13 @@ const HEADER_LINES = new Set([
 ]);
 
 const SPACE_LIKE = /[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
-const AUTHORS = /^(?:[•·*-] ?)?(\d{1,5}) authors?$/i;
+// A count may carry thousands separators: collaborations sign papers by the thousand ("1,024 authors").
+const AUTHORS = /^(?:[•·*-] ?)?(\d{1,3}(?:,\d{3})+|\d{1,5}) authors?$/i;
 const DOT = /^[·•⋅∙]$/;
 // An organisation handle: one token, then its display name.
 const ORG = /^([A-Za-z0-9][\w.-]{0,63})(?: (.{1,100}))?$/;
+// The longest an authors or organisation line can be: an org handle (64) and display name (100).
+const META_HEAD_MAX = 166;
 /** Titles are short and do not end like a sentence; abstracts are long or end with a period. */
 const TITLE_MAX = 300;
 
@@ -134,7 +137,7 @@ function splitMeta(lines: Line[]): Block[] {
   const authors = lines.findIndex((l) => AUTHORS.test(collapse(l.text)));
   let start: number;
   if (authors !== -1 && (dot === -1 || authors < dot)) start = authors;
-  else if (dot !== -1) start = dot > 0 && isOrgLine(lines[dot - 1]!.text) ? dot - 1 : dot;
+  else if (dot !== -1) start = dot > 0 && isMetaHead(lines[dot - 1]!.text) ? dot - 1 : dot;
   else return [{ kind: 'text', lines }];
   const blocks: Block[] = [];
   if (start > 0) blocks.push({ kind: 'text', lines: lines.slice(0, start) });
@@ -142,8 +145,14 @@ function splitMeta(lines: Line[]): Block[] {
   return blocks;
 }
 
-function isOrgLine(text: string): boolean {
-  return ORG.test(collapse(text)) && !/[.!?]$/.test(text);
+/**
+ * The line right above a `·` is the record's authors or organisation line, even when it is
+ * garbled ("• many authors"): read as metadata it is reported as unreadable, whereas read as
+ * text it would become a paper of its own. Only a line that reads as prose (long, or ending
+ * like a sentence) is taken for the end of an abstract that lost its metadata head.
+ */
+function isMetaHead(text: string): boolean {
+  return text.length <= META_HEAD_MAX && !/[.!?]$/.test(text);
 }
 
 interface Draft {
@@ -255,24 +264,45 @@ interface Meta {
   upvotes: number | null;
 }
 
+/**
+ * `(authors | org) ⏎ · ⏎ dateline`, read by position: the head (authors or organisation) comes
+ * first, and anything after the `·` or after the head can only be the date line. So a garbled
+ * date ("Mar 45 4", "yesterday") is reported, never taken for an organisation's name.
+ */
 function readMeta(block: MetaBlock, problems: ParsedListing['problems']): Meta {
   const meta: Meta = { authorsCount: null, org: null, date: null, publishedText: null, upvotes: null };
+  let headRead = false;
+  let dotLine: number | null = null;
+  let dateUnreadable = false;
+  const unreadable = (n: number, t: string, what: string) =>
+    problems.push({ line: n, severity: 'warning', message: `unreadable ${what} "${t.slice(0, 80)}"; ignored` });
   for (const line of block.lines) {
     const t = collapse(line.text);
-    const authors = AUTHORS.exec(t);
+    if (DOT.test(t)) {
+      dotLine ??= line.n;
+      continue;
+    }
     const date = parseDateline(t);
-    if (DOT.test(t)) continue;
-    if (authors) meta.authorsCount = Number(authors[1]);
-    else if (date) {
+    if (date && meta.date === null) {
       meta.date = { month: date.month, day: date.day, year: date.year, line: line.n };
       meta.publishedText = date.upvotes === null ? t : t.slice(0, t.lastIndexOf(' '));
       meta.upvotes = date.upvotes;
-    } else if (meta.org === null && meta.date === null && ORG.test(t)) {
-      const [, id, name] = ORG.exec(t)!;
-      meta.org = { id: id!, name: name ?? id! };
-    } else {
-      problems.push({ line: line.n, severity: 'warning', message: `unreadable metadata line "${t.slice(0, 80)}"; ignored` });
+      continue;
     }
+    if (headRead || dotLine !== null || meta.date !== null) {
+      unreadable(line.n, t, 'date line');
+      dateUnreadable = true;
+      continue;
+    }
+    headRead = true;
+    const authors = AUTHORS.exec(t);
+    const org = ORG.exec(t);
+    if (authors) meta.authorsCount = Number(authors[1]!.replace(/,/g, ''));
+    else if (org) meta.org = { id: org[1]!, name: org[2] ?? org[1]! };
+    else unreadable(line.n, t, 'authors or organisation line');
+  }
+  if (dotLine !== null && meta.date === null && !dateUnreadable) {
+    problems.push({ line: dotLine, severity: 'warning', message: 'metadata with no date line after "·"; the paper has no publication date or upvotes' });
   }
   return meta;
 }
