@@ -167,6 +167,13 @@ describe('bad input', () => {
     expect(papersIn(papers)).toHaveLength(2);
   });
 
+  it('says so when a folder holds no listings', async () => {
+    const papers = scratch();
+    const empty = scratch();
+    const run = await ingest('--papers-dir', papers, empty);
+    expect(run.stdout).toContain(`${empty}: no .txt listings in this folder`);
+  });
+
   it('reports an unreadable record with file and line, and still writes the good ones', async () => {
     const papers = scratch();
     const listing = join(fixtures, 'broken-records.txt');

@@ -180,3 +180,11 @@ describe('garbled metadata', () => {
     expect(byTitle.get('A Good Last Paper')).toMatchObject({ org: { id: 'zai-org', name: 'Z.ai' }, upvotes: 9 });
   });
 });
+
+describe('a file name that looks dated but is not a real date', () => {
+  it('is ignored with a warning that says why, and the date comes from elsewhere', () => {
+    const listing = readListing('2026-13-40.txt', fixture('layout-a.txt'), '2026-01-08');
+    expect(listing.captureDate).toBe('2026-01-08');
+    expect(listing.problems.find((p) => p.line === null)?.message).toMatch(/starts with 2026-13-40, which is not a real date/);
+  });
+});

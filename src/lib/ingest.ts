@@ -157,6 +157,7 @@ async function listingFiles(inputs: string[], problems: Problem[]): Promise<stri
     }
     if (info.isDirectory()) {
       const names = (await readdir(input)).filter((n) => n.endsWith('.txt') && !n.startsWith('.')).sort();
+      if (names.length === 0) problems.push({ file: input, line: null, severity: 'warning', message: 'no .txt listings in this folder' });
       out.push(...names.map((n) => join(input, n)));
     } else out.push(input);
   }

@@ -32,6 +32,11 @@ export function readListing(file: string, text: string, dateOption: string | nul
   let captureDate: string;
   let captureDateSource: CaptureDateSource;
   const fromName = dateFromFileName(file);
+  const namedDate = /^\d{4}-\d{2}-\d{2}(?!\d)/.exec(file)?.[0];
+  if (namedDate && !fromName) {
+    // 2026-13-40.txt: the maintainer meant to state the date; say why it did not count.
+    problems.push({ file, line: null, severity: 'warning', message: `the file name starts with ${namedDate}, which is not a real date; ignored` });
+  }
   if (dateOption) {
     captureDate = dateOption;
     captureDateSource = 'option';
