@@ -27,7 +27,13 @@ export function decodeListing(bytes: Uint8Array): { text: string; warning: strin
   if (bytes.length === 0) throw new UnreadableListingError('the file is empty');
   checkListingSize(bytes.length);
   const utf16 = utf16Encoding(bytes);
-  if (utf16) return { text: decodeUtf16(bytes, utf16), warning: null };
+  const { text, warning } = utf16 ? { text: decodeUtf16(bytes, utf16), warning: null } : decodeBytes(bytes);
+  if (text.replace(/^\uFEFF/, '').trim() === '') throw new UnreadableListingError('the file holds no text');
+  return { text, warning };
+}
+
+/** UTF-8, damaged UTF-8 or a legacy code page; refuses binary data. */
+function decodeBytes(bytes: Uint8Array): { text: string; warning: string | null } {
   if (looksBinary(bytes)) throw new UnreadableListingError('the file is binary data, not a text listing');
   let text: string;
   let warning: string | null = null;
@@ -48,7 +54,6 @@ export function decodeListing(bytes: Uint8Array): { text: string; warning: strin
       warning = 'the file is not valid UTF-8; read it as Windows-1252';
     }
   }
-  if (text.replace(/^\uFEFF/, '').trim() === '') throw new UnreadableListingError('the file holds no text');
   return { text, warning };
 }
 
@@ -63,14 +68,11 @@ function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 }
 
 function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): string {
-  let text: string;
   try {
-    text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
     throw new UnreadableListingError(`the file starts with a ${encoding.toUpperCase()} byte-order mark but is not valid ${encoding.toUpperCase()}; save it as UTF-8`);
   }
-  if (text.replace(/^\uFEFF/, '').trim() === '') throw new UnreadableListingError('the file holds no text');
-  return text;
 }
 
 /** NUL bytes, or many control characters in the first 64 KiB, mean binary data. */

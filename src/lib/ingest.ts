@@ -84,15 +84,13 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const problems: Problem[] = [];
   const files = await listingFiles(options.inputs, problems);
   const listings: Listing[] = [];
-  // A listing is known by its base name in the papers, but its problems name the path the
-  // maintainer gave, so `content/listings/x.txt:13` can be opened as printed.
+  // Where each listing was read from, for the problems merging finds in it.
   const paths = new Map<Listing, string>();
   for (const path of files) {
     const listing = await loadListing(path, options.date ?? null, problems, options.onProgress);
     if (listing) {
       listings.push(listing);
       paths.set(listing, path);
-      for (const p of listing.problems) p.file = path;
     }
   }
   // One by one: spreading a garbled listing's hundreds of thousands of problems overflows the stack.
@@ -171,9 +169,12 @@ async function loadListing(path: string, date: string | null, problems: Problem[
     checkListingSize((await stat(path)).size);
     const { text, warning } = decodeListing(await readFile(path));
     const listing = readListing(file, text, date, (done, total) => onProgress?.({ stage: 'parsing', file, done, total }));
-    if (warning) listing.problems.unshift({ file, line: null, severity: 'warning', message: warning });
+    // The listing is known by its base name in the papers; its problems name the path the
+    // maintainer gave, so `content/listings/x.txt:13` can be opened as printed.
+    for (const p of listing.problems) p.file = path;
+    if (warning) listing.problems.unshift({ file: path, line: null, severity: 'warning', message: warning });
     if (listing.records.length === 0) {
-      listing.problems.push({ file, line: null, severity: 'error', message: 'no paper records found in it' });
+      listing.problems.push({ file: path, line: null, severity: 'error', message: 'no paper records found in it' });
     }
     return listing;
   } catch (error) {
@@ -281,11 +282,12 @@ function mergeListings(listings: Listing[], paths: Map<Listing, string>, store: 
   const touched = new Map<string, Entry>();
   const ordered = [...listings].sort((a, b) => a.captureDate.localeCompare(b.captureDate) || a.file.localeCompare(b.file));
   for (const listing of ordered) {
+    const where = paths.get(listing) ?? listing.file;
     listing.records.forEach((record, i) => {
       const key = titleKey(record.title);
       if (key === '') {
         // The parser refuses such titles; this keeps a paper without identity out of the store regardless.
-        problems.push({ file: paths.get(listing) ?? listing.file, line: record.line, severity: 'error', message: `"${record.title}" has no letters or digits to identify the paper by; skipped` });
+        problems.push({ file: where, line: record.line, severity: 'error', message: `"${record.title}" has no letters or digits to identify the paper by; skipped` });
         return;
       }
       const appearance = { file: listing.file, captureDate: listing.captureDate, rank: i + 1, upvotes: record.upvotes };
@@ -297,13 +299,13 @@ function mergeListings(listings: Listing[], paths: Map<Listing, string>, store: 
       }
       let entry = stored ? open(stored, store, problems) : null;
       if (stored && !entry) {
-        problems.push({ file: paths.get(listing) ?? listing.file, line: record.line, severity: 'error', message: `"${record.title}" is the paper in ${stored.path}, which cannot be read; skipped until that file is fixed` });
+        problems.push({ file: where, line: record.line, severity: 'error', message: `"${record.title}" is the paper in ${stored.path}, which cannot be read; skipped until that file is fixed` });
         return;
       }
       if (!entry) {
         const heldBy = store.broken.byKey.get(key) ?? store.broken.bySlug.get(baseSlug(record.title));
         if (heldBy) {
-          problems.push({ file: paths.get(listing) ?? listing.file, line: record.line, severity: 'error', message: `"${record.title}" may be the paper in ${heldBy}, which cannot be read; skipped until that file is fixed` });
+          problems.push({ file: where, line: record.line, severity: 'error', message: `"${record.title}" may be the paper in ${heldBy}, which cannot be read; skipped until that file is fixed` });
           return;
         }
         const slug = chooseSlug(record.title, key, (s) => store.slugOwner.get(s));

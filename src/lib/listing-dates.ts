@@ -62,10 +62,15 @@ export function parseIsoDate(text: string): string | null {
   return m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
 }
 
+/** The `YYYY-MM-DD` a file name starts with, valid date or not (`2026-13-40.txt`). */
+export function fileNameDatePrefix(fileName: string): string | null {
+  return /^(\d{4}-\d{2}-\d{2})(?![\d])/.exec(fileName)?.[1] ?? null;
+}
+
 /** The capture date a maintainer put in a file name: `2026-01-08.txt`, `2026-01-08-hf.txt`. */
 export function dateFromFileName(fileName: string): string | null {
-  const m = /^(\d{4}-\d{2}-\d{2})(?![\d])/.exec(fileName);
-  return m ? parseIsoDate(m[1]!) : null;
+  const prefix = fileNameDatePrefix(fileName);
+  return prefix ? parseIsoDate(prefix) : null;
 }
 
 export type Resolved = { published: string | null; warning: string | null };

@@ -3,7 +3,7 @@
  * (file name, then the maintainer's `--date`, then inference) and resolves each
  * record's publication date against it.
  */
-import { dateFromFileName, inferCaptureDate, resolveRecordDate } from './listing-dates.ts';
+import { dateFromFileName, fileNameDatePrefix, inferCaptureDate, resolveRecordDate } from './listing-dates.ts';
 import { parseListing, type ParseProgress } from './parse-listing.ts';
 import type { CaptureDateSource, Layout, ListingRecord, Problem } from './listing-types.ts';
 
@@ -32,7 +32,7 @@ export function readListing(file: string, text: string, dateOption: string | nul
   let captureDate: string;
   let captureDateSource: CaptureDateSource;
   const fromName = dateFromFileName(file);
-  const namedDate = /^\d{4}-\d{2}-\d{2}(?!\d)/.exec(file)?.[0];
+  const namedDate = fileNameDatePrefix(file);
   if (namedDate && !fromName) {
     // 2026-13-40.txt: the maintainer meant to state the date; say why it did not count.
     problems.push({ file, line: null, severity: 'warning', message: `the file name starts with ${namedDate}, which is not a real date; ignored` });
