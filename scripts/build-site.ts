@@ -3,12 +3,14 @@
  * (scripts/build-search.ts) need nothing from each other, so they run side by side, one per
  * core; the index is written aside and moved in once Astro, which empties `dist/` when it
  * starts, has finished. Then the offline manifest and service worker, which need both.
- * At 30,000 papers this takes the build from astro + index (88 s) to about the longer of the
- * two (55 s). SEQUENTIAL_BUILD=1 runs them one after the other, for machines short of memory.
+ * Side by side the build takes about the longer of the two instead of their sum
+ * (docs/performance.md); SEQUENTIAL_BUILD=1 runs them one after the other, for machines short
+ * of memory.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { env } from '../src/config.ts';
 
 const dist = 'dist';
 // Inside the project (a fresh clone has no node_modules/.cache yet), so the final move is a rename.
@@ -26,9 +28,8 @@ function run(script: string, args: string[]): Promise<void> {
 try {
   const astro = () => run('node_modules/astro/bin/astro.mjs', ['build']);
   const search = () => run('scripts/build-search.ts', [aside]);
-  // Side by side the two peaks add up (5.7 GB at 30,000 papers); one after the other on a
-  // machine short of memory (4.1 GB then, Pagefind's own peak) at the cost of their sum in time.
-  if (process.env.SEQUENTIAL_BUILD) await astro().then(search);
+  // Side by side the two memory peaks add up; one after the other, the higher of the two.
+  if (env.sequentialBuild()) await astro().then(search);
   else await Promise.all([astro(), search()]);
   rmSync(join(dist, 'pagefind'), { recursive: true, force: true });
   renameSync(join(aside, 'pagefind'), join(dist, 'pagefind'));

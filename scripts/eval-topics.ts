@@ -9,9 +9,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import YAML from 'yaml';
-import { classifyTopics, scoreTopics } from '../src/lib/classify-topics.ts';
-import { readFrontmatter } from '../src/lib/paper-file.ts';
-import { loadTaxonomy, topicSlugs, OTHER_TOPIC, type Taxonomy } from '../src/lib/taxonomy.ts';
+import { CONTENT } from '../src/config.ts';
+import { classifyTopics, scoreTopics } from '../src/analysis/classify.ts';
+import { readFrontmatter } from '../src/papers/file.ts';
+import { loadTaxonomy, topicSlugs, OTHER_TOPIC, type Taxonomy } from '../src/analysis/taxonomy.ts';
 
 const TARGET_F1 = 0.75;
 const TARGET_FIRST = 0.9;
@@ -23,9 +24,9 @@ const { values: opts } = parseArgs({
     // The held-out papers' misses stay hidden unless asked for: tuning on them would spoil them.
     'show-held-out': { type: 'boolean', default: false },
     check: { type: 'boolean', default: false },
-    taxonomy: { type: 'string', default: 'content/topics.yaml' },
+    taxonomy: { type: 'string', default: CONTENT.topics },
     labels: { type: 'string', default: 'tests/fixtures/topics-labeled.yaml' },
-    papers: { type: 'string', default: 'content/papers' },
+    papers: { type: 'string', default: CONTENT.papers },
   },
 });
 

@@ -5,7 +5,7 @@
  * nothing for small runs, whose summary follows within a second.
  */
 import cliProgress from 'cli-progress';
-import type { IngestProgress } from '../src/lib/ingest.ts';
+import type { IngestProgress } from '../src/papers/ingest.ts';
 
 /** Below these sizes a non-terminal run prints no progress lines. */
 const QUIET_BELOW = { parsing: 100_000, writing: 1_000 } as const;

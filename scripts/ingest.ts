@@ -1,21 +1,22 @@
 /**
  * `npm run ingest -- [options] [files or folders]`: turns captured listings into
- * `content/papers/<slug>.md`. See README "Adding a day's listing".
+ * `content/papers/<slug>.md`. See docs/ingest.md.
  */
 import { mkdirSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import lockfile from 'proper-lockfile';
-import { ingest, type IngestReport } from '../src/lib/ingest.ts';
-import { classifyTopics } from '../src/lib/classify-topics.ts';
+import { CONTENT } from '../src/config.ts';
+import { ingest, type IngestReport } from '../src/papers/ingest.ts';
+import { classifyTopics } from '../src/analysis/classify.ts';
 import { progressDisplay } from './ingest-progress.ts';
-import { parseIsoDate } from '../src/lib/listing-dates.ts';
-import { loadTaxonomy, TaxonomyError, type Taxonomy } from '../src/lib/taxonomy.ts';
-import type { Listing } from '../src/lib/read-listing.ts';
+import { parseIsoDate } from '../src/listing/dates.ts';
+import { loadTaxonomy, TaxonomyError, type Taxonomy } from '../src/analysis/taxonomy.ts';
+import type { Listing } from '../src/listing/read.ts';
 
 const program = new Command('ingest')
   .description('Parse captured paper listings and write one Markdown file per paper.')
-  .argument('[paths...]', 'listing files or folders of .txt listings', ['content/listings'])
+  .argument('[paths...]', 'listing files or folders of .txt listings', [CONTENT.listings])
   .option('--date <YYYY-MM-DD>', 'capture date of the listings given (wins over the file name)', (value) => {
     const date = parseIsoDate(value);
     if (!date) throw new InvalidArgumentError('expected a date such as 2026-01-08');
@@ -23,8 +24,8 @@ const program = new Command('ingest')
   })
   .option('--dry-run', 'parse and report, write nothing')
   .option('--json', 'print the parsed listings as one JSON object on stdout')
-  .option('--papers-dir <dir>', 'where paper files live', 'content/papers')
-  .option('--topics <file>', 'the topic taxonomy', 'content/topics.yaml')
+  .option('--papers-dir <dir>', 'where paper files live', CONTENT.papers)
+  .option('--topics <file>', 'the topic taxonomy', CONTENT.topics)
   .option('--no-progress', 'no progress display')
   .option('--wait <seconds>', 'how long to wait for another ingest writing the same papers to finish', (value) => {
     const seconds = Number(value);

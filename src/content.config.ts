@@ -1,18 +1,19 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { paperLoader } from './lib/paper-loader.ts';
-import { paperSchema } from './lib/paper-schema.ts';
+import { CONTENT, env } from './config.ts';
+import { paperLoader } from './papers/loader.ts';
+import { paperSchema } from './papers/schema.ts';
 
 const papers = defineCollection({
   // PAPERS_DIR lets tests and the benchmark build from a scratch collection.
-  loader: paperLoader(process.env.PAPERS_DIR ?? 'content/papers'),
+  loader: paperLoader(env.papersDir()),
   schema: paperSchema,
 });
 
 /** Optional editorial notes for a digest day: `content/notes/YYYY-MM-DD.mdx`. */
 const notes = defineCollection({
-  loader: glob({ pattern: '*.mdx', base: './content/notes', generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
+  loader: glob({ pattern: '*.mdx', base: CONTENT.notes, generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
   schema: z.object({ title: z.string().optional() }),
 });
 

@@ -4,10 +4,10 @@
  * rather than each rebuilding them.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildArchive, type ArchiveMonth } from '../lib/archive.ts';
-import { buildDigests, type Digest } from '../lib/digests.ts';
-import { byNewest, toPaperView, type PaperView } from '../lib/paper-view.ts';
-import { relatedPapers } from '../lib/related-papers.ts';
+import { buildArchive, type ArchiveMonth } from '../site/archive.ts';
+import { buildDigests, type Digest } from '../site/digests.ts';
+import { byNewest, toPaperView, type PaperView } from '../papers/view.ts';
+import { relatedPapers } from '../analysis/related.ts';
 
 let papers: Promise<PaperView[]> | undefined;
 let digests: Promise<Digest[]> | undefined;

@@ -1,6 +1,7 @@
 /** Topic labels from the taxonomy file, and the papers of each topic, read once per build. */
-import { loadTaxonomy } from '../lib/taxonomy.ts';
-import { groupByTopic, nameFromSlug, type TopicGroup, type TopicLabel } from '../lib/topic-index.ts';
+import { env } from '../config.ts';
+import { loadTaxonomy } from '../analysis/taxonomy.ts';
+import { groupByTopic, nameFromSlug, type TopicGroup, type TopicLabel } from '../analysis/topic-groups.ts';
 import { allPapers } from './papers.ts';
 
 let topics: Promise<TopicGroup[]> | undefined;
@@ -19,6 +20,6 @@ export async function topicLabel(slug: string): Promise<TopicLabel> {
 
 // Validated: a broken topics.yaml stops the build naming the field, as it stops ingest.
 function taxonomyLabels(): TopicLabel[] {
-  const taxonomy = loadTaxonomy(process.env.TOPICS_FILE ?? 'content/topics.yaml');
+  const taxonomy = loadTaxonomy(env.topicsFile());
   return [...taxonomy.topics, taxonomy.other].map(({ slug, name, description }) => ({ slug, name, description }));
 }

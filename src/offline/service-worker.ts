@@ -18,11 +18,12 @@
  *
  * Built into `<base>sw.js` by scripts/build-offline.ts, which prepends OFFLINE_BUILD.
  */
-import { buildCacheName, isBuildCacheOf, settingsCacheName } from '../lib/offline/cache-names.ts';
-import { contentHash } from '../lib/offline/content-hash.ts';
-import { MANIFEST_PATH, OFFLINE_PAGE, saveSet, totalBytes, type OfflineFile, type OfflineManifest } from '../lib/offline/manifest.ts';
-import type { OfflinePlan, OfflineReply, OfflineRequest } from '../lib/offline/messages.ts';
-import { assetsOfPage, isSearchChunk, routeOf, SEARCH_ENTRY } from '../lib/offline/site-paths.ts';
+import { buildCacheName, isBuildCacheOf, settingsCacheName } from './cache-names.ts';
+import { contentHash } from './content-hash.ts';
+import { MANIFEST_PATH, OFFLINE_PAGE, saveSet, totalBytes, type OfflineFile, type OfflineManifest } from './manifest.ts';
+import type { OfflinePlan, OfflineReply, OfflineRequest } from './messages.ts';
+import { SEARCH_ENTRY } from '../search/entry.ts';
+import { assetsOfPage, isSearchChunk, routeOf } from './site-paths.ts';
 
 // The few service-worker types used here. (TypeScript's "webworker" lib cannot be loaded
 // next to the DOM lib the rest of the project is checked with.)

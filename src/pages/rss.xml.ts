@@ -1,9 +1,10 @@
 /** `/rss.xml`: one item per digest day, newest first. */
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
+import { SITE_NAME } from '../config.ts';
 import { allDigests } from '../data/papers.ts';
-import { formatLongDay } from '../lib/format-date.ts';
-import { escapeHtml } from '../lib/render-text.ts';
+import { formatLongDay } from '../site/format-date.ts';
+import { escapeHtml } from '../site/render-text.ts';
 
 const FEED_DAYS = 30;
 
@@ -11,7 +12,7 @@ export async function GET(context: APIContext) {
   const base = import.meta.env.BASE_URL;
   const digests = (await allDigests()).slice(0, FEED_DAYS);
   return rss({
-    title: 'Paper Digest: daily digests',
+    title: `${SITE_NAME}: daily digests`,
     description: 'A new item for every daily digest of research papers.',
     site: new URL(base, context.site),
     items: digests.map((d) => ({

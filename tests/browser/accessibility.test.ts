@@ -7,9 +7,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { root } from './built-site.ts';
-import { searchSettled, useSite } from './browser.ts';
-import { collection } from './collection.ts';
+import { root } from '../support/built-site.ts';
+import { searchSettled, useSite } from '../support/browser.ts';
+import { collection } from '../support/collection.ts';
 
 const site = useSite();
 const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');

@@ -6,8 +6,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { searchSettled, useSite } from './browser.ts';
-import { collection } from './collection.ts';
+import { searchSettled, useSite } from '../support/browser.ts';
+import { collection } from '../support/collection.ts';
 
 const site = useSite();
 

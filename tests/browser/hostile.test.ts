@@ -18,10 +18,10 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFrontmatter } from '../../src/lib/paper-file.ts';
-import { elements, injectedMarkup, type Element } from '../html-dom.ts';
-import { searchSettled, useSite } from './browser.ts';
-import { buildSiteInto, root, type BuiltSite } from './built-site.ts';
+import { readFrontmatter } from '../../src/papers/file.ts';
+import { elements, injectedMarkup, type Element } from '../support/html-dom.ts';
+import { searchSettled, useSite } from '../support/browser.ts';
+import { buildSiteInto, root, type BuiltSite } from '../support/built-site.ts';
 
 const LISTING = join(root, 'tests/fixtures/listings/hostile.txt');
 const CAPTURE_DATE = '2026-02-01';

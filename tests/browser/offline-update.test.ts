@@ -12,12 +12,12 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OfflineManifest } from '../../src/lib/offline/manifest.ts';
-import { CHROMIUM } from './browser.ts';
-import { builtSite, buildSiteInto, root, type BuiltSite } from './built-site.ts';
-import { collection } from './collection.ts';
-import { searchFor, titleWord, workerInCharge } from './offline-helpers.ts';
-import { serveStatic, type StaticServer } from './static-server.ts';
+import type { OfflineManifest } from '../../src/offline/manifest.ts';
+import { CHROMIUM } from '../support/browser.ts';
+import { builtSite, buildSiteInto, root, type BuiltSite } from '../support/built-site.ts';
+import { collection } from '../support/collection.ts';
+import { searchFor, titleWord, workerInCharge } from '../support/offline-helpers.ts';
+import { serveStatic, type StaticServer } from '../support/static-server.ts';
 
 // The newer build's one listing: one new paper, with a word no other paper uses.
 const NEW_LISTING = ['Jan 20', '', 'Quillfeather: Reading Papers on a Train', '', 'We study quillfeather caching for readers who lose their signal.', ''].join('\n');

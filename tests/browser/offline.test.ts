@@ -7,11 +7,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { formatBytes } from '../../src/lib/offline/format-bytes.ts';
-import { saveSet, totalBytes, type OfflineManifest } from '../../src/lib/offline/manifest.ts';
-import { useSite } from './browser.ts';
-import { collection, slugOf, type PaperFacts } from './collection.ts';
-import { kept, searchFor, titleWord, workerInCharge } from './offline-helpers.ts';
+import { formatBytes } from '../../src/offline/format-bytes.ts';
+import { saveSet, totalBytes, type OfflineManifest } from '../../src/offline/manifest.ts';
+import { useSite } from '../support/browser.ts';
+import { collection, slugOf, type PaperFacts } from '../support/collection.ts';
+import { kept, searchFor, titleWord, workerInCharge } from '../support/offline-helpers.ts';
 
 const site = useSite();
 // Saving the whole site (several MB, each file hashed and stored) takes seconds on a busy machine.

@@ -4,8 +4,8 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useSite } from './browser.ts';
-import { collection } from './collection.ts';
+import { useSite } from '../support/browser.ts';
+import { collection } from '../support/collection.ts';
 
 const site = useSite();
 

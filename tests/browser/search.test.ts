@@ -4,9 +4,9 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { searchSettled, useSite } from './browser.ts';
-import { collection, factsBySlug, slugOf, type PaperFacts } from './collection.ts';
-import { formatDay } from '../../src/lib/format-date.ts';
+import { searchSettled, useSite } from '../support/browser.ts';
+import { collection, factsBySlug, slugOf, type PaperFacts } from '../support/collection.ts';
+import { formatDay } from '../../src/site/format-date.ts';
 
 const site = useSite();
 const papers = collection();

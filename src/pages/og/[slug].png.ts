@@ -2,12 +2,13 @@
 import type { APIContext, GetStaticPaths } from 'astro';
 import { allPapers } from '../../data/papers.ts';
 import { topicLabel } from '../../data/topics.ts';
-import { formatDay } from '../../lib/format-date.ts';
-import { ogImage, ogImagesEnabled } from '../../lib/og-image.ts';
-import type { PaperView } from '../../lib/paper-view.ts';
+import { formatDay } from '../../site/format-date.ts';
+import { env, SITE_NAME } from '../../config.ts';
+import { ogImage } from '../../site/og-image.ts';
+import type { PaperView } from '../../papers/view.ts';
 
 export const getStaticPaths = (async () => {
-  if (!ogImagesEnabled()) return [];
+  if (!env.ogImages()) return [];
   return (await allPapers()).map((paper) => ({ params: { slug: paper.slug }, props: { paper } }));
 }) satisfies GetStaticPaths;
 
@@ -15,6 +16,6 @@ export async function GET({ props }: APIContext) {
   const { paper } = props as { paper: PaperView };
   const topics = await Promise.all(paper.topics.map(async (t) => (await topicLabel(t)).name));
   const date = paper.published ? `Published ${formatDay(paper.published)}` : `In the digest of ${formatDay(paper.firstSeen)}`;
-  const png = await ogImage({ title: paper.title, topics, date, siteName: 'Paper Digest' });
+  const png = await ogImage({ title: paper.title, topics, date, siteName: SITE_NAME });
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 }

@@ -1,9 +1,10 @@
 /** `/topics/<topic>/rss.xml`: a topic's newest papers. */
 import rss from '@astrojs/rss';
 import type { APIContext, GetStaticPaths } from 'astro';
+import { SITE_NAME } from '../../../config.ts';
 import { allTopics } from '../../../data/topics.ts';
-import { escapeHtml, excerpt } from '../../../lib/render-text.ts';
-import type { TopicGroup } from '../../../lib/topic-index.ts';
+import { escapeHtml, excerpt } from '../../../site/render-text.ts';
+import type { TopicGroup } from '../../../analysis/topic-groups.ts';
 
 const FEED_ITEMS = 50;
 
@@ -16,7 +17,7 @@ export async function GET(context: APIContext) {
   const { topic } = context.props as { topic: TopicGroup };
   const base = import.meta.env.BASE_URL;
   return rss({
-    title: `Paper Digest: ${topic.name}`,
+    title: `${SITE_NAME}: ${topic.name}`,
     description: topic.description || `New papers on ${topic.name}.`,
     site: new URL(base, context.site),
     items: topic.papers.slice(0, FEED_ITEMS).map((p) => ({

@@ -1,0 +1,173 @@
+/**
+ * "Related papers" for every paper of the collection, from text alone: each paper becomes a
+ * BM25-weighted vector of word stems from its title (counted several times) and abstract,
+ * cut to its most telling terms; papers are compared by the cosine of these vectors through
+ * an inverted index, so the work grows with the number of papers times a bounded number of
+ * candidates rather than with every pair. Shared topics only nudge near-ties.
+ */
+import { OTHER_TOPIC } from './taxonomy.ts';
+import { isStopword, stem, words } from './terms.ts';
+
+export interface RelatablePaper {
+  /** Unique id, returned in the results (the paper's slug). */
+  id: string;
+  title: string;
+  abstract: string;
+  topics: string[];
+  /** Papers with the same key are one paper (merged duplicates) and never relate to each other. */
+  key?: string;
+}
+
+/** A word in the title counts as this many occurrences in the abstract. */
+export const TITLE_BOOST = 3;
+/** Terms kept per paper, the highest weighted: a paper is compared on what sets it apart. */
+export const TERMS_PER_PAPER = 30;
+/** At most this many papers are indexed under one term (those it weighs most in). */
+export const MAX_POSTINGS = 200;
+/** Cosine below which two papers are not called related, however few candidates there are. */
+export const MIN_SIMILARITY = 0.05;
+/** Each shared topic (as a share of the paper's topics) raises a candidate's score by up to this fraction. */
+export const TOPIC_NUDGE = 0.1;
+
+// BM25 term-frequency saturation and length normalisation, the usual values.
+const K1 = 1.2;
+const B = 0.75;
+
+/** For each paper id, the ids of up to `k` related papers, most related first (empty when none is close). */
+export function relatedPapers(papers: RelatablePaper[], k = 5): Map<string, string[]> {
+  const limit = Math.max(0, Math.floor(k));
+  if (limit === 0) return new Map(papers.map((paper) => [paper.id, []]));
+  // Sorting first makes the result independent of the order papers are given in.
+  const sorted = [...papers].sort((a, b) => compareIds(a.id, b.id));
+  const vectors = weightTerms(sorted.map(termCounts));
+  const index = buildIndex(vectors);
+  const topics = sorted.map((paper) => new Set(paper.topics.filter((topic) => topic !== OTHER_TOPIC)));
+  const result = new Map<string, string[]>();
+  const scores = new Float64Array(sorted.length);
+  const touched: number[] = [];
+  sorted.forEach((paper, self) => {
+    for (const { term, weight } of vectors[self]!) {
+      const postings = index.get(term);
+      if (postings === undefined) continue;
+      for (let p = 0; p < postings.papers.length; p++) {
+        const other = postings.papers[p]!;
+        if (scores[other] === 0) touched.push(other);
+        scores[other] += weight * postings.weights[p]!;
+      }
+    }
+    const best: Array<{ index: number; score: number }> = [];
+    for (const other of touched) {
+      const similarity = scores[other]!;
+      scores[other] = 0;
+      if (other === self || similarity < MIN_SIMILARITY) continue;
+      // Cheap exit for the many candidates that cannot make the list even with every topic shared.
+      if (best.length === limit && similarity * (1 + TOPIC_NUDGE) < best[limit - 1]!.score) continue;
+      if (paper.key !== undefined && sorted[other]!.key === paper.key) continue;
+      insertTopK(best, { index: other, score: similarity * (1 + TOPIC_NUDGE * sharedShare(topics[self]!, topics[other]!)) }, limit);
+    }
+    touched.length = 0;
+    result.set(paper.id, best.map((entry) => sorted[entry.index]!.id));
+  });
+  return result;
+}
+
+interface TermWeight {
+  term: string;
+  weight: number;
+}
+
+interface Postings {
+  papers: Int32Array;
+  weights: Float64Array;
+}
+
+/** Stem counts of a paper's title (boosted) and abstract, without stopwords or one-letter words. */
+function termCounts(paper: RelatablePaper): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (text: string, times: number) => {
+    for (const word of words(text)) {
+      if (word.length < 2 || isStopword(word)) continue;
+      const term = stem(word);
+      counts.set(term, (counts.get(term) ?? 0) + times);
+    }
+  };
+  add(paper.title, TITLE_BOOST);
+  add(paper.abstract, 1);
+  return counts;
+}
+
+/** BM25 weights, cut to each paper's TERMS_PER_PAPER best terms and scaled to unit length. */
+function weightTerms(allCounts: Array<Map<string, number>>): TermWeight[][] {
+  const documentFrequency = new Map<string, number>();
+  let totalLength = 0;
+  for (const counts of allCounts) {
+    for (const [term, count] of counts) {
+      documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+      totalLength += count;
+    }
+  }
+  const n = allCounts.length;
+  const averageLength = totalLength / Math.max(n, 1);
+  return allCounts.map((counts) => {
+    let length = 0;
+    for (const count of counts.values()) length += count;
+    const lengthNorm = 1 - B + (B * length) / (averageLength || 1);
+    const weighted: TermWeight[] = [];
+    for (const [term, count] of counts) {
+      const df = documentFrequency.get(term)!;
+      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      weighted.push({ term, weight: (idf * count * (K1 + 1)) / (count + K1 * lengthNorm) });
+    }
+    weighted.sort((a, b) => b.weight - a.weight || compareIds(a.term, b.term));
+    const kept = weighted.slice(0, TERMS_PER_PAPER);
+    const norm = Math.hypot(...kept.map((t) => t.weight)) || 1;
+    return kept.map((t) => ({ term: t.term, weight: t.weight / norm }));
+  });
+}
+
+/**
+ * term → the papers that keep it, with their weights. A term kept by one paper links nothing
+ * and is left out; a term kept by very many is cut to the papers it weighs most in, which
+ * bounds the work per paper.
+ */
+function buildIndex(vectors: TermWeight[][]): Map<string, Postings> {
+  const lists = new Map<string, Array<{ paper: number; weight: number }>>();
+  vectors.forEach((vector, paper) => {
+    for (const { term, weight } of vector) {
+      let list = lists.get(term);
+      if (list === undefined) lists.set(term, (list = []));
+      list.push({ paper, weight });
+    }
+  });
+  const index = new Map<string, Postings>();
+  for (const [term, list] of lists) {
+    if (list.length < 2) continue;
+    if (list.length > MAX_POSTINGS) {
+      list.sort((a, b) => b.weight - a.weight || a.paper - b.paper);
+      list.length = MAX_POSTINGS;
+    }
+    index.set(term, { papers: Int32Array.from(list, (e) => e.paper), weights: Float64Array.from(list, (e) => e.weight) });
+  }
+  return index;
+}
+
+/** The share of a paper's topics (other than the `other` fallback) that the candidate also has. */
+function sharedShare(own: Set<string>, candidate: Set<string>): number {
+  if (own.size === 0) return 0;
+  let shared = 0;
+  for (const topic of own) if (candidate.has(topic)) shared++;
+  return shared / own.size;
+}
+
+/** Keeps `best` as the top `k` entries, highest score first, ties by lower index (ids are sorted). */
+function insertTopK(best: Array<{ index: number; score: number }>, entry: { index: number; score: number }, k: number): void {
+  let at = best.length;
+  while (at > 0 && (best[at - 1]!.score < entry.score || (best[at - 1]!.score === entry.score && best[at - 1]!.index > entry.index))) at--;
+  if (at >= k) return;
+  best.splice(at, 0, entry);
+  if (best.length > k) best.pop();
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

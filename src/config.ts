@@ -1,0 +1,35 @@
+/**
+ * Names, content paths, environment variables and page sizes: the project's settings in one
+ * place. Pure values only (no Astro imports), so scripts, the benchmark and tests read them too.
+ */
+
+export const SITE_NAME = 'Paper Digest';
+
+/** Where the maintainer's content lives, relative to the project root. */
+export const CONTENT = {
+  listings: 'content/listings',
+  papers: 'content/papers',
+  topics: 'content/topics.yaml',
+  notes: 'content/notes',
+} as const;
+
+/** Environment variables the build and scripts read; each one's meaning is in docs/publishing.md. */
+export const env = {
+  /** The paper collection to build from (tests and the benchmark point it at a scratch folder). */
+  papersDir: () => process.env.PAPERS_DIR || CONTENT.papers,
+  /** The topic taxonomy to file and show papers under. */
+  topicsFile: () => process.env.TOPICS_FILE || CONTENT.topics,
+  /** Caps Pagefind's result-fragment files, for hosts that limit a deployment's file count. */
+  maxFragments: () => Number(process.env.PAGEFIND_MAX_FRAGMENTS) || undefined,
+  /** Builds the site and the search index one after the other, for machines short of memory. */
+  sequentialBuild: () => Boolean(process.env.SEQUENTIAL_BUILD),
+  /** `off` leaves link-preview images out of the build. */
+  ogImages: (vars: Record<string, string | undefined> = process.env) => !/^(off|0|false|no)$/i.test(vars.OG_IMAGES ?? ''),
+};
+
+/**
+ * Papers per page of a long list (a topic, an archive month). One size for both, so a reader
+ * meets the same page length everywhere, and a month of thousands of papers at 30k is still
+ * pages of about 30 KB of HTML.
+ */
+export const LIST_PAGE_SIZE = 25;

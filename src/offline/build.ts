@@ -1,0 +1,62 @@
+/**
+ * The last build step, after `astro build` and the search index: writes the offline manifest
+ * (`offline-manifest.json`: what the service worker keeps and what "save for offline" fetches,
+ * with sizes and content hashes) and the service worker (`sw.js`, bundled from
+ * service-worker.ts and stamped with the build id and shell) into the built site.
+ */
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { SEARCH_ENTRY, type PagefindEntry } from '../search/entry.ts';
+import { contentHash } from './content-hash.ts';
+import { formatBytes } from './format-bytes.ts';
+import { buildManifest, linkedPaperSlugs, MANIFEST_PATH, saveSet, selectOfflineFiles, totalBytes } from './manifest.ts';
+
+/** Writes `sw.js` and the manifest into the site folder; returns a summary for the build log. */
+export async function buildOffline(site: string): Promise<string> {
+  const files = listFiles(site);
+  const entry = JSON.parse(readFileSync(join(site, SEARCH_ENTRY), 'utf8')) as PagefindEntry;
+  const selection = selectOfflineFiles(files, entry, (day) => linkedPaperSlugs(readFileSync(join(site, 'digests', day, 'index.html'), 'utf8')));
+  const worker = await bundleWorker();
+  const manifest = await buildManifest(
+    selection,
+    async (file) => {
+      const bytes = readFileSync(join(site, file));
+      return { bytes: bytes.byteLength, hash: await contentHash(bytes) };
+    },
+    await contentHash(new TextEncoder().encode(worker)),
+  );
+  // The worker carries its build id and shell; the full lists stay in the manifest, which only
+  // readers who save the site for offline download.
+  const script = `const OFFLINE_BUILD=${JSON.stringify({ id: manifest.buildId, shell: manifest.shell })};\n${worker}`;
+  writeFileSync(join(site, MANIFEST_PATH), JSON.stringify(manifest));
+  writeFileSync(join(site, 'sw.js'), script);
+
+  return [
+    `offline: build ${manifest.buildId}; sw.js ${formatBytes(Buffer.byteLength(script))}, manifest ${formatBytes(statSync(join(site, MANIFEST_PATH)).size)}`,
+    `  kept on first visit: ${formatBytes(totalBytes(manifest.shell))} (${manifest.shell.length} files)`,
+    `  save for offline: ${formatBytes(totalBytes(saveSet(manifest)))}: search index ${formatBytes(totalBytes(manifest.index))},` +
+      ` ${manifest.recent.days.length} digest days with ${manifest.recent.papers} papers ${formatBytes(totalBytes(manifest.recent.files))}`,
+  ].join('\n');
+}
+
+/** Every file under the site folder, relative to it, with `/` separators. */
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
+}
+
+async function bundleWorker(): Promise<string> {
+  const result = await build({
+    entryPoints: [fileURLToPath(new URL('./service-worker.ts', import.meta.url))],
+    bundle: true,
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+    write: false,
+    logLevel: 'warning',
+  });
+  return result.outputFiles[0]!.text;
+}

@@ -1,0 +1,115 @@
+/**
+ * The offline manifest: which files of one build the service worker keeps, with their size
+ * and content hash. The build step (scripts/build-offline.ts) writes it next to the site
+ * after Pagefind has run; the service worker downloads it when it installs and checks every
+ * file it saves against it, so a cache only ever holds files of that one build.
+ */
+import { contentHash } from './content-hash.ts';
+import { SEARCH_ENTRY, type PagefindEntry } from '../search/entry.ts';
+import { isSearchChunk, urlPathOfFile } from './site-paths.ts';
+
+/** Where the manifest is published, relative to the site's base. */
+export const MANIFEST_PATH = 'offline-manifest.json';
+/** The page with the "save for offline" button, also shown for unsaved pages when offline. */
+export const OFFLINE_PAGE = 'offline/';
+/** How many of the latest digest days "save for offline" keeps, with their papers. */
+export const RECENT_DAYS = 7;
+
+export interface OfflineFile {
+  /** The file's address relative to the site's base: `papers/x/`, `pagefind/pagefind.js`. */
+  path: string;
+  bytes: number;
+  hash: string;
+}
+
+export interface OfflineManifest {
+  /** Names this build's cache; a digest of every file below and of the worker's code. */
+  buildId: string;
+  /** Kept on install: the pages and code every visit needs, and Pagefind minus its chunks. */
+  shell: OfflineFile[];
+  /** The whole search index: Pagefind's runtime and every chunk it can load. */
+  index: OfflineFile[];
+  /** The latest digest days, newest first, and their pages and papers' pages. */
+  recent: { days: string[]; papers: number; files: OfflineFile[] };
+}
+
+/** What Pagefind's `pagefind-entry.json` says about the index. */
+/** The built files the manifest names, by path relative to the site folder (`papers/x/index.html`). */
+export interface OfflineSelection {
+  shell: string[];
+  index: string[];
+  recent: string[];
+  days: string[];
+  papers: number;
+}
+
+/**
+ * Picks the offline files from the list of built files.
+ * @param files every file of the built site, relative to its folder, with `/` separators
+ * @param papersOfDay the paper slugs a digest day's page links to
+ */
+export function selectOfflineFiles(files: string[], entry: PagefindEntry, papersOfDay: (day: string) => string[]): OfflineSelection {
+  const built = new Set(files);
+  const existing = (paths: string[]) => paths.filter((p) => built.has(p));
+  const runtime = ['pagefind/pagefind.js', 'pagefind/pagefind-worker.js', SEARCH_ENTRY];
+  for (const language of Object.values(entry.languages)) {
+    // Pagefind loads `pagefind.<hash>.pf_meta` and `wasm.<wasm or "unknown">.pagefind` per language.
+    runtime.push(`pagefind/pagefind.${language.hash}.pf_meta`, `pagefind/wasm.${language.wasm || 'unknown'}.pagefind`);
+  }
+  const chunks = files.filter(isSearchChunk).sort();
+  // The search page loads every filter chunk as it opens (to list the filter values).
+  const filters = chunks.filter((f) => f.startsWith('pagefind/filter/'));
+  const shell = existing([
+    'index.html',
+    'search/index.html',
+    `${OFFLINE_PAGE}index.html`,
+    'favicon.svg',
+    ...files.filter((f) => /^_astro\/[^/]+$/.test(f)).sort(),
+    ...runtime,
+    ...filters,
+  ]);
+
+  const days = latestDigestDays(files, RECENT_DAYS);
+  const slugs = [...new Set(days.flatMap(papersOfDay))].filter((slug) => built.has(`papers/${slug}/index.html`));
+  const recent = existing(['digests/index.html', ...days.map((d) => `digests/${d}/index.html`), ...slugs.map((s) => `papers/${s}/index.html`)]);
+  return { shell, index: existing([...runtime, ...chunks]), recent, days, papers: slugs.length };
+}
+
+/** The newest digest days that have a page, newest first. */
+export function latestDigestDays(files: string[], count: number): string[] {
+  const days = files.map((f) => /^digests\/(\d{4}-\d{2}-\d{2})\/index\.html$/.exec(f)?.[1]).filter((d): d is string => d !== undefined);
+  return days.sort().reverse().slice(0, count);
+}
+
+/** The slugs of the paper pages a page links to (`href="<base>papers/<slug>/"`), in order. */
+export function linkedPaperSlugs(html: string): string[] {
+  return [...new Set([...html.matchAll(/href="[^"]*\/papers\/([^/"?#]+)\/"/g)].map((m) => m[1]!))];
+}
+
+/**
+ * The manifest for a selection.
+ * @param facts size and content hash of a built file
+ * @param salt anything else that should give a new build id when it changes (the worker's code)
+ */
+export async function buildManifest(
+  selection: OfflineSelection,
+  facts: (file: string) => Promise<{ bytes: number; hash: string }>,
+  salt: string,
+): Promise<OfflineManifest> {
+  const describe = (files: string[]) => Promise.all(files.map(async (file) => ({ path: urlPathOfFile(file), ...(await facts(file)) })));
+  const [shell, index, recent] = await Promise.all([describe(selection.shell), describe(selection.index), describe(selection.recent)]);
+  const lines = [...shell, ...index, ...recent].map((f) => `${f.path} ${f.hash}`);
+  const buildId = await contentHash(new TextEncoder().encode([...new Set(lines)].sort().join('\n') + `\n${salt}`));
+  return { buildId, shell, index, recent: { days: selection.days, papers: selection.papers, files: recent } };
+}
+
+/** Everything "save for offline" keeps: shell, index and recent digests, each file once. */
+export function saveSet(manifest: OfflineManifest): OfflineFile[] {
+  const byPath = new Map<string, OfflineFile>();
+  for (const file of [...manifest.shell, ...manifest.index, ...manifest.recent.files]) byPath.set(file.path, file);
+  return [...byPath.values()];
+}
+
+export function totalBytes(files: OfflineFile[]): number {
+  return files.reduce((sum, f) => sum + f.bytes, 0);
+}

@@ -1,0 +1,50 @@
+/**
+ * How the service worker treats each address of the site, decided from the path alone
+ * (relative to the site's base, without the query string), so the build step that lists
+ * the offline files and the worker that serves them agree on what is what.
+ */
+
+import { SEARCH_ENTRY } from '../search/entry.ts';
+
+export type Route =
+  /** A page (navigation): network first, kept once seen, the saved copy when offline. */
+  | 'page'
+  /** Named by its content hash (Astro's `_astro/` assets, Pagefind's chunks and metadata): a copy never goes stale. */
+  | 'immutable'
+  /** `pagefind/pagefind-entry.json`: the one fixed-name file that says which index is current. */
+  | 'search-entry'
+  /** Pagefind's fixed-name code (`pagefind.js`, its worker, the WebAssembly): tied to the Pagefind version. */
+  | 'search-runtime'
+  /** Anything else (favicon, feeds, sitemap): network, else a cached copy if there is one. */
+  | 'other';
+
+export function routeOf(path: string, isNavigation: boolean): Route {
+  if (isNavigation) return 'page';
+  if (path === SEARCH_ENTRY) return 'search-entry';
+  if (isImmutable(path)) return 'immutable';
+  if (isSearchRuntime(path)) return 'search-runtime';
+  return 'other';
+}
+
+export function isImmutable(path: string): boolean {
+  return /^_astro\/[^/]+$/.test(path) || isSearchChunk(path) || /^pagefind\/pagefind\.[^/]+\.pf_meta$/.test(path);
+}
+
+/** Index, fragment and filter chunks and the sort orders: the bulk of the index, loaded as searches need them. */
+export function isSearchChunk(path: string): boolean {
+  return /^pagefind\/(index|fragment|filter|sort)\/[^/]+$/.test(path);
+}
+
+export function isSearchRuntime(path: string): boolean {
+  return /^pagefind\/(pagefind\.js|pagefind-worker\.js|wasm\.[^/]+\.pagefind)$/.test(path);
+}
+
+/** The address (relative to the base) a built file is served at: `papers/x/index.html` → `papers/x/`. */
+export function urlPathOfFile(file: string): string {
+  return file === 'index.html' ? '' : file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file;
+}
+
+/** Astro's hashed assets a page links to (`…/_astro/Base.x1.css`), as paths relative to the base. */
+export function assetsOfPage(html: string): string[] {
+  return [...new Set([...html.matchAll(/\/(_astro\/[\w.~-]+)/g)].map((m) => m[1]!))];
+}

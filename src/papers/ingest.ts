@@ -1,0 +1,331 @@
+/**
+ * The ingest pipeline: listing files → records → merged papers → Markdown files.
+ * Every listing is read and every paper merged in memory first; files are then written
+ * one by one atomically, and only when their bytes change.
+ */
+import { readdir, readFile, rm, stat, mkdir } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { writeAtomic } from '../utils/atomic-write.ts';
+import { forEachConcurrently, mapConcurrently } from '../utils/concurrency.ts';
+import { checkListingSize, decodeListing, UnreadableListingError } from '../listing/decode.ts';
+import { CaptureDateError, readListing, type Listing } from '../listing/read.ts';
+import { createPaper, fileUnderTopics, mergeRecord } from './merge.ts';
+import { newPaperFile, parsePaperFile, PaperFileError, readFrontmatter, updatePaperFile, type PaperFile } from './file.ts';
+import { baseSlug, chooseSlug } from './slug.ts';
+import { titleKey } from './title-key.ts';
+import type { PaperFields } from './paper.ts';
+import type { Problem } from '../listing/types.ts';
+import { classifyTopics } from '../analysis/classify.ts';
+import { OTHER_TOPIC, type Taxonomy } from '../analysis/taxonomy.ts';
+import { createHash } from 'node:crypto';
+
+/** Beside the papers folder (`content/.papers-taxonomy`): the taxonomy version they were filed under. */
+function taxonomyStampPath(papersDir: string): string {
+  return join(dirname(papersDir), `.${basename(papersDir)}-taxonomy`);
+}
+
+function taxonomyStamp(taxonomy: Taxonomy): string {
+  return createHash('sha256').update(JSON.stringify(taxonomy)).digest('hex').slice(0, 16);
+}
+
+export interface IngestOptions {
+  /** Listing files or folders of them. */
+  inputs: string[];
+  papersDir: string;
+  /** Capture date stated by the maintainer, `YYYY-MM-DD`. */
+  date?: string | null;
+  dryRun?: boolean;
+  /** The topic taxonomy papers are filed under (content/topics.yaml). */
+  taxonomy: Taxonomy;
+  onProgress?: (progress: IngestProgress) => void;
+}
+
+/** How far a run has got: lines of one listing parsed, or paper files written. */
+export type IngestProgress =
+  | { stage: 'parsing'; file: string; done: number; total: number }
+  | { stage: 'writing'; done: number; total: number };
+
+export interface IngestReport {
+  listings: Listing[];
+  /** Files that could not be read at all, and records skipped within files. */
+  problems: Problem[];
+  created: string[];
+  updated: string[];
+  unchanged: string[];
+  /** Papers written this run that fit no topic: a sign the taxonomy needs one more. */
+  inOther: string[];
+  /** Every paper was re-filed because the taxonomy changed since the last run. */
+  reclassified: boolean;
+}
+
+/** A paper as held during a run: where it lives and what it was on disk. */
+interface Entry {
+  slug: string;
+  fields: PaperFields;
+  /** Body to write: the existing body, or the abstract of a new paper. */
+  body: string;
+  existing: PaperFile | null;
+  originalText: string | null;
+}
+
+/**
+ * A paper file on disk, known by its title key. Its YAML is parsed only when a listing
+ * touches it: at tens of thousands of papers, parsing every file on every run would
+ * cost seconds and hundreds of megabytes for nothing.
+ */
+interface Stored {
+  slug: string;
+  path: string;
+  text: string;
+  entry?: Entry;
+}
+
+export async function ingest(options: IngestOptions): Promise<IngestReport> {
+  const problems: Problem[] = [];
+  const files = await listingFiles(options.inputs, problems);
+  const listings: Listing[] = [];
+  // Where each listing was read from, for the problems merging finds in it.
+  const paths = new Map<Listing, string>();
+  for (const path of files) {
+    const listing = await loadListing(path, options.date ?? null, problems, options.onProgress);
+    if (listing) {
+      listings.push(listing);
+      paths.set(listing, path);
+    }
+  }
+  // One by one: spreading a garbled listing's hundreds of thousands of problems overflows the stack.
+  for (const l of listings) for (const p of l.problems) problems.push(p);
+
+  const report: IngestReport = { listings, problems, created: [], updated: [], unchanged: [], inOther: [], reclassified: false };
+  if (options.dryRun) return report;
+
+  await mkdir(options.papersDir, { recursive: true });
+  await removeInterruptedWrites(options.papersDir, problems);
+  const store = await loadPapers(options.papersDir, problems);
+  const seen = new Set<string>();
+  const touched = mergeListings(listings, paths, store, problems, seen);
+  const taxonomyFile = taxonomyStampPath(options.papersDir);
+  const stamp = taxonomyStamp(options.taxonomy);
+  const previousStamp = await readFile(taxonomyFile, 'utf8').catch(() => null);
+  const refile = previousStamp?.trim() !== stamp;
+  let refileDone = refile;
+  if (refile) {
+    // The taxonomy changed (or papers were never filed): every paper is filed again.
+    report.reclassified = previousStamp !== null;
+    for (const stored of store.bySlug.values()) {
+      const entry = open(stored, store, problems);
+      if (entry) touched.set(entry.slug, entry);
+    }
+    // A broken file could not be re-filed: keep the old stamp so the next run tries again.
+    if (store.broken.bySlug.size > 0) refileDone = false;
+  }
+  for (const entry of touched.values()) {
+    entry.fields = fileUnderTopics(entry.fields, classifyTopics({ title: entry.fields.title, abstract: entry.body }, options.taxonomy));
+    if (entry.fields.topics.includes(OTHER_TOPIC)) report.inOther.push(entry.slug);
+  }
+
+  let done = 0;
+  // Several writes in flight: each one waits on the disk (fsync, rename), not on the CPU.
+  await forEachConcurrently([...touched.values()], WRITE_CONCURRENCY, async (entry) => {
+    const text = entry.existing ? updatePaperFile(entry.existing, entry.fields, entry.body) : newPaperFile(entry.fields, entry.body);
+    if (text === entry.originalText) report.unchanged.push(entry.slug);
+    else {
+      await writeAtomic(join(options.papersDir, `${entry.slug}.md`), text);
+      (entry.existing ? report.updated : report.created).push(entry.slug);
+    }
+    options.onProgress?.({ stage: 'writing', done: ++done, total: touched.size });
+  });
+  for (const list of [report.created, report.updated, report.unchanged]) list.sort();
+  for (const slug of seen) if (!touched.has(slug)) report.unchanged.push(slug);
+  // Written last: a run that dies before this point files everything again next time.
+  if (refileDone) await writeAtomic(taxonomyFile, `${stamp}\n`);
+  return report;
+}
+
+/** Folders yield their `.txt` files, in name order; named files are taken as they are. */
+async function listingFiles(inputs: string[], problems: Problem[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const input of inputs) {
+    let info;
+    try {
+      info = await stat(input);
+    } catch {
+      problems.push({ file: input, line: null, severity: 'error', message: 'no such file or folder' });
+      continue;
+    }
+    if (info.isDirectory()) {
+      const names = (await readdir(input)).filter((n) => n.endsWith('.txt') && !n.startsWith('.')).sort();
+      if (names.length === 0) problems.push({ file: input, line: null, severity: 'warning', message: 'no .txt listings in this folder' });
+      out.push(...names.map((n) => join(input, n)));
+    } else out.push(input);
+  }
+  return [...new Set(out)];
+}
+
+async function loadListing(path: string, date: string | null, problems: Problem[], onProgress: IngestOptions['onProgress']): Promise<Listing | null> {
+  const file = basename(path);
+  try {
+    // Refused by its size before it is read, so an enormous file never reaches memory.
+    checkListingSize((await stat(path)).size);
+    const { text, warning } = decodeListing(await readFile(path));
+    const listing = readListing(file, text, date, (done, total) => onProgress?.({ stage: 'parsing', file, done, total }));
+    // The listing is known by its base name in the papers; its problems name the path the
+    // maintainer gave, so `content/listings/x.txt:13` can be opened as printed.
+    for (const p of listing.problems) p.file = path;
+    if (warning) listing.problems.unshift({ file: path, line: null, severity: 'warning', message: warning });
+    if (listing.records.length === 0) {
+      listing.problems.push({ file: path, line: null, severity: 'error', message: 'no paper records found in it' });
+    }
+    return listing;
+  } catch (error) {
+    if (error instanceof UnreadableListingError || error instanceof CaptureDateError) {
+      problems.push({ file: path, line: null, severity: 'error', message: error.message });
+      return null;
+    }
+    throw error;
+  }
+}
+
+// writeAtomic writes `<slug>.md.<number>`, then renames it over `<slug>.md`; a run
+// killed between the two leaves that temp file. Nothing reads it (ingest and the build read
+// only `*.md`) and the paper file it was meant to replace is still whole, so it can go.
+const INTERRUPTED_WRITE = /\.md\.\d{7,}$/;
+
+async function removeInterruptedWrites(dir: string, problems: Problem[]): Promise<void> {
+  for (const name of (await readdir(dir)).filter((n) => INTERRUPTED_WRITE.test(n))) {
+    await rm(join(dir, name), { force: true });
+    problems.push({ file: join(dir, name), line: null, severity: 'warning', message: 'removed a temporary file left by an interrupted ingest' });
+  }
+}
+
+interface Store {
+  byKey: Map<string, Stored>;
+  bySlug: Map<string, Stored>;
+  /** Every slug in use, including those of files too broken to read. */
+  slugOwner: Map<string, string>;
+  /** Files too broken to read, by slug and, where their frontmatter still tells it, by title key. */
+  broken: { bySlug: Map<string, string>; byKey: Map<string, string> };
+}
+
+async function loadPapers(dir: string, problems: Problem[]): Promise<Store> {
+  const store: Store = { byKey: new Map(), bySlug: new Map(), slugOwner: new Map(), broken: { bySlug: new Map(), byKey: new Map() } };
+  const names = (await readdir(dir)).filter((n) => n.endsWith('.md')).sort();
+  // Read many at a time: each read waits on the disk, not on the CPU.
+  const texts = await mapConcurrently(names, READ_CONCURRENCY, (name) => readFile(join(dir, name), 'utf8'));
+  for (const [i, name] of names.entries()) {
+    const slug = name.slice(0, -3);
+    const path = join(dir, name);
+    const stored: Stored = { slug, path, text: texts[i]! };
+    store.bySlug.set(slug, stored);
+    // Ingest writes `titleKey` as a plain one-line scalar; anything else is read properly.
+    const key = quickTitleKey(stored.text) ?? open(stored, store, problems)?.fields.titleKey;
+    if (key === undefined) continue;
+    const other = store.byKey.get(key);
+    if (other) {
+      // A copied or renamed file: only one of the two can receive later captures.
+      problems.push({ file: path, line: null, severity: 'warning', message: `holds the same paper (titleKey "${key}") as ${other.path}; later captures go to ${other.path} only` });
+      continue;
+    }
+    store.byKey.set(key, stored);
+    store.slugOwner.set(slug, key);
+  }
+  return store;
+}
+
+function quickTitleKey(text: string): string | null {
+  const end = text.indexOf('\n---', 3);
+  const m = /^titleKey: ([\p{L}\p{N}][\p{L}\p{N} ]*)$/mu.exec(text.slice(0, end === -1 ? 0 : end));
+  return m ? m[1]! : null;
+}
+
+/** The paper behind a stored file, parsed on first use; null (and an error) if it is broken. */
+function open(stored: Stored, store: Store, problems: Problem[]): Entry | null {
+  if (stored.entry) return stored.entry;
+  if (store.broken.bySlug.has(stored.slug)) return null;
+  try {
+    const existing = parsePaperFile(stored.text);
+    stored.entry = { slug: stored.slug, fields: existing.fields, body: existing.body, existing, originalText: stored.text };
+    return stored.entry;
+  } catch (error) {
+    if (!(error instanceof PaperFileError)) throw error;
+    // Keep the slug reserved and never overwrite a file the maintainer must fix by hand.
+    store.slugOwner.set(stored.slug, `\0broken:${stored.slug}`);
+    store.broken.bySlug.set(stored.slug, stored.path);
+    const key = brokenFileKey(stored.text);
+    if (key) {
+      store.broken.byKey.set(key, stored.path);
+      if (store.byKey.get(key) === stored) store.byKey.delete(key);
+    }
+    problems.push({ file: stored.path, line: null, severity: 'error', message: `${error.message}; left untouched until fixed` });
+    return null;
+  }
+}
+
+/** The title key a broken file's frontmatter still tells, if its YAML parses at all. */
+function brokenFileKey(text: string): string | null {
+  try {
+    const { data } = readFrontmatter(text);
+    if (typeof data.titleKey === 'string' && data.titleKey !== '') return data.titleKey;
+    return typeof data.title === 'string' && titleKey(data.title) !== '' ? titleKey(data.title) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Merges every record, oldest capture first; returns the papers the listings touched.
+ * A record whose paper is (or may be) in a file too broken to read is skipped with an
+ * error rather than written to a second file: that would leave a duplicate of the paper
+ * once the maintainer fixes the first. The listing stays, so a later run ingests it.
+ */
+function mergeListings(listings: Listing[], paths: Map<Listing, string>, store: Store, problems: Problem[], seen: Set<string>): Map<string, Entry> {
+  const touched = new Map<string, Entry>();
+  const ordered = [...listings].sort((a, b) => a.captureDate.localeCompare(b.captureDate) || a.file.localeCompare(b.file));
+  for (const listing of ordered) {
+    const where = paths.get(listing) ?? listing.file;
+    listing.records.forEach((record, i) => {
+      const key = titleKey(record.title);
+      if (key === '') {
+        // The parser refuses such titles; this keeps a paper without identity out of the store regardless.
+        problems.push({ file: where, line: record.line, severity: 'error', message: `"${record.title}" has no letters or digits to identify the paper by; skipped` });
+        return;
+      }
+      const appearance = { file: listing.file, captureDate: listing.captureDate, rank: i + 1, upvotes: record.upvotes };
+      const stored = store.byKey.get(key);
+      // Already recorded in this file: nothing to merge, and no need to parse it.
+      if (stored && !stored.entry && stored.text.includes(`\n  - file: ${listing.file}\n`)) {
+        seen.add(stored.slug);
+        return;
+      }
+      let entry = stored ? open(stored, store, problems) : null;
+      if (stored && !entry) {
+        problems.push({ file: where, line: record.line, severity: 'error', message: `"${record.title}" is the paper in ${stored.path}, which cannot be read; skipped until that file is fixed` });
+        return;
+      }
+      if (!entry) {
+        const heldBy = store.broken.byKey.get(key) ?? store.broken.bySlug.get(baseSlug(record.title));
+        if (heldBy) {
+          problems.push({ file: where, line: record.line, severity: 'error', message: `"${record.title}" may be the paper in ${heldBy}, which cannot be read; skipped until that file is fixed` });
+          return;
+        }
+        const slug = chooseSlug(record.title, key, (s) => store.slugOwner.get(s));
+        entry = { slug, fields: createPaper(record, key, appearance), body: bodyOf(record.abstract), existing: null, originalText: null };
+        store.byKey.set(key, { slug, path: '', text: '', entry });
+        store.slugOwner.set(slug, key);
+      } else {
+        entry.fields = mergeRecord(entry.fields, record, appearance);
+        // A paper first captured without its abstract gets it from a later listing.
+        if (entry.body.trim() === '' && record.abstract) entry.body = bodyOf(record.abstract);
+      }
+      touched.set(entry.slug, entry);
+    });
+  }
+  return touched;
+}
+
+function bodyOf(abstract: string | null): string {
+  return abstract ? `${abstract}\n` : '';
+}
+
+const WRITE_CONCURRENCY = 16;
+const READ_CONCURRENCY = 32;

@@ -1,0 +1,54 @@
+/** The paper as pages see it: frontmatter plus the raw abstract and a few derived facts. */
+import type { PaperFields } from './paper.ts';
+import { excerpt } from '../site/render-text.ts';
+
+/** The frontmatter fields (topics as shown, whoever chose them) and what pages derive from them. */
+export interface PaperView extends Omit<PaperFields, 'autoTopics'> {
+  slug: string;
+  /** Raw abstract text (paragraphs separated by blank lines); may be empty. */
+  abstract: string;
+  /** Capture date of the first listing the paper appeared in. */
+  firstSeen: string;
+  /** The date the paper is filed under: publication date, else first capture. */
+  sortDate: string;
+  hasCode: boolean;
+  /** Capture days the paper appeared on, oldest first, each once. */
+  days: string[];
+  /** "Z.ai" or "5 authors", whichever the listings told; null if neither. */
+  byline: string | null;
+  /** The start of the abstract for lists, computed once rather than on every list page. */
+  summary: string;
+}
+
+// Hosts where a link in an abstract means "the code is out".
+const CODE_HOSTS = /^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org)\//i;
+
+export function isCodeUrl(url: string): boolean {
+  return CODE_HOSTS.test(url);
+}
+
+export interface PaperViewInput {
+  slug: string;
+  body: string;
+  data: Omit<PaperView, 'slug' | 'abstract' | 'firstSeen' | 'sortDate' | 'hasCode' | 'days' | 'byline' | 'summary'>;
+}
+
+export function toPaperView({ slug, body, data }: PaperViewInput): PaperView {
+  const firstSeen = data.listings.reduce((min, l) => (l.captureDate < min ? l.captureDate : min), data.listings[0]?.captureDate ?? '');
+  return {
+    ...data,
+    slug,
+    abstract: body.trim(),
+    firstSeen,
+    sortDate: data.published ?? firstSeen,
+    hasCode: data.urls.some(isCodeUrl),
+    days: [...new Set(data.listings.map((l) => l.captureDate))].sort(),
+    summary: excerpt(body.trim(), 260),
+    byline: data.org ? data.org.name : data.authorsCount !== null ? `${data.authorsCount} ${data.authorsCount === 1 ? 'author' : 'authors'}` : null,
+  };
+}
+
+/** Newest first, then by title, so lists are stable from build to build. */
+export function byNewest(a: PaperView, b: PaperView): number {
+  return b.sortDate.localeCompare(a.sortDate) || a.title.localeCompare(b.title);
+}

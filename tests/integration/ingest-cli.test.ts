@@ -1,0 +1,282 @@
+/** The ingest CLI end to end: real listing files in, real Markdown files out. */
+import { fileURLToPath } from 'node:url';
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import YAML from 'yaml';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const samples = join(root, 'content/listings');
+const fixtures = join(root, 'tests/fixtures/listings');
+
+async function ingest(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(root, 'scripts/ingest.ts'), '--no-progress', ...args], { cwd: root, maxBuffer: 64 << 20 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const scratch = () => mkdtempSync(join(tmpdir(), 'paper-digest-'));
+const papersIn = (dir: string) => readdirSync(dir).filter((n) => n.endsWith('.md')).sort();
+const read = (dir: string, name: string) => readFileSync(join(dir, name), 'utf8');
+const frontmatter = (text: string) => YAML.parse(text.split('---\n')[1]!, { version: '1.1' });
+const snapshot = (dir: string) => Object.fromEntries(papersIn(dir).map((n) => [n, [read(dir, n), statSync(join(dir, n)).mtimeMs]]));
+
+describe('ingesting the five bundled samples', () => {
+  const papers = scratch();
+  let first: Awaited<ReturnType<typeof ingest>>;
+  beforeAll(async () => {
+    first = await ingest('--papers-dir', papers, samples);
+  });
+
+  it('reads 43, 47, 399, 40 and 64 records and writes 566 distinct papers', async () => {
+    expect(first.code).toBe(0);
+    const dry = JSON.parse((await ingest('--dry-run', '--json', samples)).stdout);
+    const counts = Object.fromEntries(dry.listings.map((l: { file: string; records: unknown[] }) => [l.file.slice(11, 14), l.records.length]));
+    expect(counts).toEqual({ '000': 43, '001': 47, '002': 399, '003': 40, '004': 64 });
+    expect(papersIn(papers)).toHaveLength(566);
+    expect(first.stdout).toMatch(/566 new, 0 updated, 0 unchanged/);
+  });
+
+  it('writes exact field values from every layout', () => {
+    const glm = frontmatter(read(papers, papersIn(papers).find((n) => read(papers, n).includes('org:\n  id: zai-org'))!));
+    expect(glm.org).toEqual({ id: 'zai-org', name: 'Z.ai' });
+    expect(glm.authorsCount).toBeNull();
+
+    const diffusionLink = read(papers, 'diffusion-link-diffusion-probabilistic-model-for-bridging-the-audio-text.md');
+    expect(frontmatter(diffusionLink)).toMatchObject({
+      title: 'Diffusion-Link: Diffusion Probabilistic Model for Bridging the Audio-Text Modality Gap',
+      authorsCount: 5,
+      published: '2025-10-13',
+      publishedText: 'Oct 13, 2025',
+      upvotes: 2,
+      urls: ['https://github.com/DevKiHyun/Diffusion-Link'],
+      listings: [{ file: '2026-01-05-003_1e2230a16aac1f09.txt', captureDate: '2026-01-05', rank: 1, upvotes: 2 }],
+    });
+    expect(diffusionLink).toMatch(/\n---\n\nContrastive audio-language pretraining yields/);
+
+    const think = frontmatter(read(papers, 'think-before-recommend-unleashing-the-latent-reasoning-power-for-sequential.md'));
+    expect(think).toMatchObject({ publishedText: 'Mar 28', published: '2025-03-28', upvotes: 2, authorsCount: 8 });
+
+    const medVision = frontmatter(read(papers, 'medvisionllama-leveraging-pre-trained-large-language-model-layers-to-enhance.md'));
+    expect(medVision).toMatchObject({ title: 'MedVisionLlama: Leveraging Pre-Trained Large Language Model Layers to Enhance Medical Image Segmentation', authorsCount: null, published: null });
+  });
+
+  it('merges a paper seen in three listings, keeping every appearance', () => {
+    const kan = frontmatter(read(papers, 'activation-space-selectable-kolmogorov-arnold-networks.md'));
+    expect(kan.listings.map((a: { captureDate: string }) => a.captureDate)).toEqual(['2025-03-11', '2026-01-05', '2026-01-08']);
+    expect(kan).toMatchObject({ authorsCount: 5, published: '2024-08-15' });
+  });
+
+  it('changes no byte when run again', async () => {
+    const before = snapshot(papers);
+    const again = await ingest('--papers-dir', papers, samples);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/0 new, 0 updated, 566 unchanged/);
+    expect(snapshot(papers)).toEqual(before);
+  });
+});
+
+describe('hand edits, merges and slugs', () => {
+  it('keeps a corrected title, extra keys, comments and notes through re-ingest', async () => {
+    const papers = scratch();
+    await ingest('--papers-dir', papers, join(fixtures, 'layout-a.txt'), '--date', '2026-01-08');
+    const name = 'sparse-mixture-of-experts-at-scale.md';
+    const edited = read(papers, name)
+      .replace('title: Sparse Mixture of Experts at Scale', 'title: Sparse Mixtures of Experts at Scale # fixed typo\nmyRating: 5')
+      .concat('\nMy notes: read section 3.\n');
+    writeFileSync(join(papers, name), edited);
+    const again = await ingest('--papers-dir', papers, join(fixtures, 'layout-a.txt'), '--date', '2026-01-08');
+    expect(again.code).toBe(0);
+    expect(read(papers, name)).toBe(edited);
+    expect(papersIn(papers)).toHaveLength(5);
+  });
+
+  it('merges a later capture into the existing paper: richer metadata wins, appearances grow', async () => {
+    const dir = scratch();
+    const papers = join(dir, 'papers');
+    writeFileSync(join(dir, '2026-01-01.txt'), 'Jan 1\n\nSparse Mixture of Experts at Scale\n\nWe train sparse mixtures of experts.\n');
+    writeFileSync(join(dir, '2026-01-08.txt'), readFileSync(join(fixtures, 'layout-a.txt')));
+    await ingest('--papers-dir', papers, join(dir, '2026-01-01.txt'));
+    const name = 'sparse-mixture-of-experts-at-scale.md';
+    writeFileSync(join(papers, name), read(papers, name) + '\nNote kept.\n');
+    await ingest('--papers-dir', papers, join(dir, '2026-01-08.txt'));
+    const merged = read(papers, name);
+    expect(frontmatter(merged)).toMatchObject({
+      authorsCount: 5,
+      published: '2025-10-13',
+      upvotes: 2,
+      listings: [
+        { file: '2026-01-01.txt', captureDate: '2026-01-01' },
+        { file: '2026-01-08.txt', captureDate: '2026-01-08', upvotes: 2 },
+      ],
+    });
+    expect(merged).toMatch(/We train sparse mixtures of experts\.\n\nNote kept\.\n$/);
+  });
+
+  it('gives the same slugs whatever order listings arrive in, and never renames a paper', async () => {
+    const a = scratch();
+    const b = scratch();
+    await ingest('--papers-dir', a, samples);
+    for (const file of readdirSync(samples).reverse()) await ingest('--papers-dir', b, join(samples, file));
+    expect(papersIn(b)).toEqual(papersIn(a));
+
+    const name = 'a-lone-author-paper.md';
+    await ingest('--papers-dir', a, join(fixtures, 'layout-a.txt'), '--date', '2026-01-08');
+    writeFileSync(join(a, name), read(a, name).replace('title: A Lone Author Paper', 'title: A Renamed Paper'));
+    const later = join(scratch(), '2026-01-09.txt');
+    cpSync(join(fixtures, 'layout-a.txt'), later);
+    await ingest('--papers-dir', a, later);
+    expect(papersIn(a).filter((n) => n.includes('renamed'))).toEqual([]);
+    expect(frontmatter(read(a, name)).listings).toHaveLength(2);
+  });
+
+  it('resolves a slug collision deterministically with a suffix from the title', async () => {
+    const dir = scratch();
+    const long = 'A Very Long Title About Scaling Laws for Sparse Mixture of Experts Language Models';
+    writeFileSync(join(dir, '2026-01-01.txt'), `Jan 1\n\n${long} in Vision\n\nOne.\n\n${long} in Speech\n\nTwo.\n`);
+    const papers = join(dir, 'papers');
+    await ingest('--papers-dir', papers, join(dir, '2026-01-01.txt'));
+    const names = papersIn(papers);
+    expect(names).toHaveLength(2);
+    const base = 'a-very-long-title-about-scaling-laws-for-sparse-mixture-of-experts-language';
+    expect(names).toContain(`${base}.md`);
+    expect(names.find((n) => n !== `${base}.md`)).toMatch(new RegExp(`^${base}-[0-9a-f]{6}\\.md$`));
+  });
+});
+
+describe('bad input', () => {
+  it('reports empty, binary and undated files by name, ingests the rest and exits non-zero', async () => {
+    const dir = scratch();
+    writeFileSync(join(dir, '2026-01-01-empty.txt'), '');
+    writeFileSync(join(dir, '2026-01-02-binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]));
+    writeFileSync(join(dir, 'undated.txt'), 'Some Title\nSome abstract.\n');
+    cpSync(join(fixtures, 'layout-c.txt'), join(dir, '2025-03-11.txt'));
+    const papers = join(dir, 'papers');
+    const run = await ingest('--papers-dir', papers, dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/2026-01-01-empty\.txt: the file is empty/);
+    expect(run.stdout).toMatch(/2026-01-02-binary\.txt: the file is binary/);
+    expect(run.stdout).toMatch(/undated\.txt: cannot tell when it was captured .*--date YYYY-MM-DD/);
+    expect(papersIn(papers)).toHaveLength(2);
+  });
+
+  it('says so when a folder holds no listings', async () => {
+    const papers = scratch();
+    const empty = scratch();
+    const run = await ingest('--papers-dir', papers, empty);
+    expect(run.stdout).toContain(`${empty}: no .txt listings in this folder`);
+  });
+
+  it('reports an unreadable record with file and line, and still writes the good ones', async () => {
+    const papers = scratch();
+    const listing = join(fixtures, 'broken-records.txt');
+    const run = await ingest('--papers-dir', papers, '--date', '2026-01-08', listing);
+    expect(run.code).toBe(1);
+    // The path as given, so the maintainer can open it as printed.
+    expect(run.stdout).toContain(`  ${listing}:13: expected a paper title`);
+    expect(papersIn(papers)).toEqual(['a-good-first-paper.md', 'a-good-last-paper.md']);
+  });
+
+  it('leaves a paper file broken by hand untouched and names it', async () => {
+    const papers = scratch();
+    await ingest('--papers-dir', papers, '--date', '2026-01-08', join(fixtures, 'layout-a.txt'));
+    const broken = '---\ntitle: [unclosed\n---\n\nMy notes.\n';
+    writeFileSync(join(papers, 'a-lone-author-paper.md'), broken);
+    const run = await ingest('--papers-dir', papers, '--date', '2026-01-08', join(fixtures, 'layout-a.txt'));
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/a-lone-author-paper\.md: invalid frontmatter/);
+    expect(read(papers, 'a-lone-author-paper.md')).toBe(broken);
+  });
+
+  it('rejects a malformed --date', async () => {
+    const run = await ingest('--dry-run', '--date', '2026-13-01', samples);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toMatch(/expected a date/);
+  });
+});
+
+describe('--dry-run --json', () => {
+  it('prints the parsed listings and writes nothing', async () => {
+    const papers = scratch();
+    const run = await ingest('--dry-run', '--json', '--papers-dir', papers, '--date', '2026-01-08', join(fixtures, 'layout-a.txt'));
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.listings[0]).toMatchObject({ file: 'layout-a.txt', layout: 'A', captureDate: '2026-01-08', captureDateSource: 'option' });
+    expect(Object.keys(out.listings[0].records[0]).sort()).toEqual(['abstract', 'authorsCount', 'org', 'published', 'publishedText', 'title', 'topics', 'upvotes', 'urls']);
+    expect(out.listings[0].records[1].org).toEqual({ id: 'zai-org', name: 'Z.ai' });
+    expect(papersIn(papers)).toEqual([]);
+  });
+});
+
+describe('topics at ingest', () => {
+  const neutral = (title: string, abstract: string) => `${title}\n\n${abstract}\n`;
+  const listing = (dir: string, date: string, body: string) => {
+    const path = join(dir, `${date}.txt`);
+    writeFileSync(path, `Jan 1\n\n${body}`);
+    return path;
+  };
+
+  it('files each paper under its classified topics, lists them in --dry-run --json, and counts "other"', async () => {
+    const dir = scratch();
+    const path = listing(dir, '2026-01-01', [
+      neutral('Gaussian Splatting for Dynamic 3D Scene Reconstruction', 'We reconstruct dynamic 3D scenes with Gaussian splatting and neural radiance fields, rendering novel views in real time.'),
+      neutral('Notes on Bird Migration Folklore', 'We collect folk tales about the seasonal journeys of swallows in medieval villages.'),
+    ].join('\n'));
+    const dry = JSON.parse((await ingest('--dry-run', '--json', path)).stdout);
+    expect(dry.listings[0].records[0].topics[0]).toBe('3d-graphics');
+    expect(dry.listings[0].records[1].topics).toEqual(['other']);
+    const papers = join(dir, 'papers');
+    const run = await ingest('--papers-dir', papers, path);
+    expect(run.stdout).toMatch(/Topics: 1 of the papers written fit no topic and went to "other"/);
+    const fm = frontmatter(read(papers, 'gaussian-splatting-for-dynamic-3d-scene-reconstruction.md'));
+    expect(fm.topics[0]).toBe('3d-graphics');
+    expect(fm.autoTopics).toEqual(fm.topics);
+  });
+
+  it('keeps topics set by hand through re-ingest and through a taxonomy change', async () => {
+    const dir = scratch();
+    const papers = join(dir, 'papers');
+    const first = listing(dir, '2026-01-01', neutral('Gaussian Splatting for Dynamic 3D Scene Reconstruction', 'We reconstruct dynamic 3D scenes with Gaussian splatting.'));
+    await ingest('--papers-dir', papers, first);
+    const name = 'gaussian-splatting-for-dynamic-3d-scene-reconstruction.md';
+    writeFileSync(join(papers, name), read(papers, name).replace(/^topics:\n(  - .*\n)+/m, 'topics:\n  - vision\n'));
+    const edited = read(papers, name);
+    await ingest('--papers-dir', papers, first);
+    expect(read(papers, name)).toBe(edited);
+
+    // A new taxonomy re-files every paper, but a hand-set choice still wins.
+    const topicsFile = join(dir, 'topics.yaml');
+    writeFileSync(topicsFile, readFileSync(join(root, 'content/topics.yaml'), 'utf8').replace('name: 3D & graphics', 'name: 3D and graphics'));
+    const second = listing(dir, '2026-01-02', neutral('Another Splatting Paper', 'Gaussian splatting renders 3D scenes.'));
+    const run = await ingest('--papers-dir', papers, '--topics', topicsFile, second);
+    expect(run.stdout).toMatch(/the taxonomy .* changed, so every paper was filed again/);
+    expect(frontmatter(read(papers, name)).topics).toEqual(['vision']);
+    expect(frontmatter(read(papers, name)).autoTopics[0]).toBe('3d-graphics');
+  });
+});
+
+describe('fields ingest and the build both insist on', () => {
+  it('a missing titleKey or a topic that is not a slug makes the file broken for ingest, naming the field', async () => {
+    const papers = scratch();
+    await ingest('--papers-dir', papers, '--date', '2026-01-08', join(fixtures, 'layout-a.txt'));
+    const noKey = 'a-lone-author-paper.md';
+    const badTopic = 'sparse-mixture-of-experts-at-scale.md';
+    writeFileSync(join(papers, noKey), read(papers, noKey).replace(/^titleKey: .*\n/m, ''));
+    writeFileSync(join(papers, badTopic), read(papers, badTopic).replace(/^topics:\n(  - .*\n)+/m, 'topics:\n  - a/b\n'));
+    const before = [read(papers, noKey), read(papers, badTopic)];
+    const later = join(scratch(), '2026-01-09.txt');
+    cpSync(join(fixtures, 'layout-a.txt'), later);
+    const run = await ingest('--papers-dir', papers, later);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/a-lone-author-paper\.md: field "titleKey"/);
+    expect(run.stdout).toMatch(/sparse-mixture-of-experts-at-scale\.md: field "topics\.0": expected a topic slug/);
+    expect([read(papers, noKey), read(papers, badTopic)]).toEqual(before);
+  });
+});

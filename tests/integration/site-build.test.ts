@@ -1,0 +1,87 @@
+/** The whole path, listing → Markdown → page, through a real `astro build`. */
+import { fileURLToPath } from 'node:url';
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { elements, injectedMarkup } from '../support/html-dom.ts';
+import { astroBuild } from '../support/built-site.ts';
+import { LIST_PAGE_SIZE } from '../../src/config.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const run = (args: string[], env: Record<string, string> = {}) =>
+  promisify(execFile)(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, maxBuffer: 64 << 20 });
+const ingest = (...args: string[]) => run([join(root, 'scripts/ingest.ts'), '--no-progress', ...args]);
+
+describe('the bundled collection', () => {
+  it('is exactly what ingest makes of the bundled listings (re-ingest changes nothing)', async () => {
+    const copy = mkdtempSync(join(tmpdir(), 'papers-'));
+    cpSync(join(root, 'content/papers'), copy, { recursive: true });
+    const { stdout } = await ingest('--papers-dir', copy, join(root, 'content/listings'));
+    expect(stdout).toMatch(/0 new, 0 updated, 566 unchanged/);
+  });
+
+  it('builds a page for every one of the 566 papers', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'dist-'));
+    expect((await astroBuild(out)).code).toBe(0);
+    const slugs = readdirSync(join(root, 'content/papers')).map((n) => n.replace(/\.md$/, ''));
+    expect(slugs).toHaveLength(566);
+    for (const slug of slugs) expect(existsSync(join(out, 'papers', slug, 'index.html')), slug).toBe(true);
+    const page = readFileSync(join(out, 'papers/diffusion-link-diffusion-probabilistic-model-for-bridging-the-audio-text/index.html'), 'utf8');
+    expect(page).toContain('Diffusion-Link: Diffusion Probabilistic Model for Bridging the Audio-Text Modality Gap');
+    expect(page).toContain('<a href="https://github.com/DevKiHyun/Diffusion-Link" rel="noopener noreferrer">');
+    const meta = Object.fromEntries(elements(page).filter((e) => e.tag === 'meta').map((e) => [e.attrs.property ?? e.attrs.name, e.attrs.content]));
+    expect(meta['og:title']).toBe('Diffusion-Link: Diffusion Probabilistic Model for Bridging the Audio-Text Modality Gap');
+    expect(meta['og:description']).toMatch(/^Contrastive audio-language pretraining/);
+    expect(meta['og:image']).toBe('http://localhost:4321/og/diffusion-link-diffusion-probabilistic-model-for-bridging-the-audio-text.png');
+    expect(existsSync(join(out, 'og/diffusion-link-diffusion-probabilistic-model-for-bridging-the-audio-text.png'))).toBe(true);
+
+    // The archive files every paper exactly once, in month pages no longer than a topic's.
+    const archived: string[] = [];
+    const pagesOf = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? pagesOf(join(dir, e.name)) : e.name === 'index.html' ? [join(dir, e.name)] : []));
+    for (const file of pagesOf(join(out, 'archive'))) {
+      const cards = [...readFileSync(file, 'utf8').matchAll(/paper-card__title"><a href="\/papers\/([^/"]+)\/"/g)].map((m) => m[1]!);
+      expect(cards.length, file).toBeLessThanOrEqual(LIST_PAGE_SIZE);
+      archived.push(...cards);
+    }
+    expect(archived.sort()).toEqual([...slugs].sort());
+  });
+});
+
+describe('a listing with hostile text', () => {
+  it('comes out of ingest and the build as literal text, never markup', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hostile-'));
+    const listing = join(dir, '2026-02-01.txt');
+    writeFileSync(
+      listing,
+      [
+        'Feb 1',
+        '',
+        '<script>alert(1)</script> & "Quotes" Paper',
+        '',
+        '"><img src=x onerror=alert(1)> javascript:alert(1) {{ x }} ${x} <Component /> import x from \'y\' See https://example.org/code.',
+        '',
+      ].join('\n'),
+    );
+    const papers = join(dir, 'papers');
+    await ingest('--papers-dir', papers, listing);
+    const [file] = readdirSync(papers);
+    const out = join(dir, 'dist');
+    // Built without link-preview images, as a huge site would be: none are made or linked.
+    expect((await astroBuild(out, { PAPERS_DIR: papers, OG_IMAGES: 'off' })).code).toBe(0);
+    expect(existsSync(join(out, 'og'))).toBe(false);
+    const html = readFileSync(join(out, 'papers', file!.replace(/\.md$/, ''), 'index.html'), 'utf8');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Quotes&quot; Paper');
+    expect(html).toContain('&quot;&gt;&lt;img src=x onerror=alert(1)&gt; javascript:alert(1) {{ x }} ${x} &lt;Component /&gt;');
+    // Our scripts are the theme one (inline) and bundled modules; none mentions alert.
+    expect(injectedMarkup(html, (el) => !el.text.includes('alert'))).toEqual([]);
+    const meta = Object.fromEntries(elements(html).filter((e) => e.tag === 'meta').map((e) => [e.attrs.property ?? e.attrs.name, e.attrs.content]));
+    expect(meta['og:title']).toBe('<script>alert(1)</script> & "Quotes" Paper');
+    expect(meta['og:image']).toBeUndefined();
+    expect(meta['twitter:card']).toBe('summary');
+    expect(html).toContain('<a href="https://example.org/code" rel="noopener noreferrer">');
+  });
+});

@@ -1,0 +1,103 @@
+/** Related papers: genuinely similar papers first, never the paper itself or its merged duplicates. */
+import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readFrontmatter } from '../../../src/papers/file.ts';
+import { relatedPapers, type RelatablePaper } from '../../../src/analysis/related.ts';
+
+const paper = (id: string, title: string, abstract: string, topics: string[] = [], key?: string): RelatablePaper => ({ id, title, abstract, topics, key });
+
+/** A small collection: two speech papers, two pruning papers, two 3D papers, a duplicate, a loner. */
+const collection: RelatablePaper[] = [
+  paper('asr-noise', 'Robust Speech Recognition in Noisy Call Centres', 'We adapt an acoustic model for speech recognition to telephone noise and overlapping speakers, cutting word error rate.', ['audio-speech']),
+  paper('asr-children', "Speech Recognition for Children's Voices", "Children's speech confuses acoustic models trained on adults; we adapt speech recognition with pitch augmentation and cut word error rate.", ['audio-speech']),
+  paper('prune-llm', 'One-Shot Pruning of Large Language Models', 'We prune half the weights of large language models in one shot, with a pruning criterion based on activations, and keep perplexity low.', ['efficiency', 'language-models']),
+  paper('prune-vit', 'Structured Pruning of Vision Transformers', 'We prune attention heads and channels of vision transformers with a structured pruning criterion, halving latency on ImageNet.', ['efficiency', 'vision']),
+  paper('splat-scenes', 'Gaussian Splatting for Dynamic Scenes', 'We reconstruct dynamic scenes as deforming 3D Gaussians and render novel views in real time.', ['3d-graphics']),
+  paper('splat-avatars', 'Animatable Avatars with Gaussian Splatting', 'We build animatable human avatars from 3D Gaussians attached to a body model and render novel views in real time.', ['3d-graphics']),
+  // The same paper as prune-llm, captured with a different title: merged duplicates share a key.
+  paper('prune-llm-dup', 'One Shot Pruning of Large Language Models', 'We prune half the weights of large language models in one shot, with a pruning criterion based on activations.', ['efficiency'], 'prune-llm'),
+  paper('bread', 'Bread Prices in Medieval Towns', 'Guild records show how bakers priced loaves and shared ovens between 1200 and 1450.', []),
+];
+collection[2]!.key = 'prune-llm';
+
+describe('related papers on a small collection', () => {
+  const related = relatedPapers(collection);
+
+  it('answers for every paper', () => {
+    expect([...related.keys()].sort()).toEqual(collection.map((p) => p.id).sort());
+  });
+
+  it('never lists a paper as related to itself or to a paper with the same key', () => {
+    for (const p of collection) {
+      const ids = related.get(p.id)!;
+      expect(ids).not.toContain(p.id);
+      for (const id of ids) {
+        const other = collection.find((c) => c.id === id)!;
+        if (p.key !== undefined) expect(other.key, `${p.id} → ${id}`).not.toBe(p.key);
+      }
+    }
+    expect(related.get('prune-llm')).not.toContain('prune-llm-dup');
+    expect(related.get('prune-llm-dup')).not.toContain('prune-llm');
+  });
+
+  it('ranks the paper on the same subject first', () => {
+    expect(related.get('asr-noise')![0]).toBe('asr-children');
+    expect(related.get('asr-children')![0]).toBe('asr-noise');
+    expect(related.get('prune-vit')![0]).toMatch(/^prune-llm/);
+    expect(related.get('splat-scenes')![0]).toBe('splat-avatars');
+  });
+
+  it('lists nothing for a paper that shares no telling words with any other', () => {
+    expect(related.get('bread')).toEqual([]);
+    for (const ids of related.values()) expect(ids).not.toContain('bread');
+  });
+
+  it('lists at most k papers', () => {
+    for (const ids of related.values()) expect(ids.length).toBeLessThanOrEqual(5);
+    for (const ids of relatedPapers(collection, 1).values()) expect(ids.length).toBeLessThanOrEqual(1);
+    for (const ids of relatedPapers(collection, 0).values()) expect(ids).toEqual([]);
+  });
+
+  it('gives the same answer every time, whatever the order of the papers', () => {
+    const reversed = relatedPapers([...collection].reverse());
+    expect(reversed).toEqual(related);
+    expect(relatedPapers(collection)).toEqual(related);
+  });
+});
+
+describe('shared topics', () => {
+  it('break a tie in text similarity', () => {
+    const subject = paper('subject', 'Sparse Coding of Tactile Signals', 'Sparse coding of tactile signals.', ['science-health']);
+    const twinA = paper('twin-a', 'Sparse Coding of Tactile Signals Revisited', 'Sparse coding of tactile signals.', ['vision']);
+    const twinB = paper('twin-b', 'Sparse Coding of Tactile Signals Revisited', 'Sparse coding of tactile signals.', ['science-health']);
+    // Without topics the tie goes to the smaller id; the shared topic lifts twin-b above it.
+    expect(relatedPapers([subject, twinA, { ...twinB, topics: [] }]).get('subject')).toEqual(['twin-a', 'twin-b']);
+    expect(relatedPapers([subject, twinA, twinB]).get('subject')).toEqual(['twin-b', 'twin-a']);
+  });
+});
+
+describe('related papers on the bundled collection', () => {
+  const dir = fileURLToPath(new URL('../../../content/papers', import.meta.url));
+  const papers = readdirSync(dir)
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => {
+      const { data, body } = readFrontmatter(readFileSync(join(dir, name), 'utf8'));
+      return paper(name.slice(0, -3), String(data.title), body, Array.isArray(data.topics) ? (data.topics as string[]) : [], String(data.titleKey));
+    });
+  const related = relatedPapers(papers);
+  const titleOf = (id: string) => papers.find((p) => p.id === id)!.title;
+
+  it('finds up to five related papers for nearly every paper', () => {
+    const full = [...related.values()].filter((ids) => ids.length === 5).length;
+    expect(full / papers.length).toBeGreaterThan(0.9);
+  });
+
+  it('relates papers on the same method', () => {
+    const mamba = related.get('mamba-linear-time-sequence-modeling-with-selective-state-spaces')!.map(titleOf);
+    expect(mamba.filter((title) => /mamba|state.space/i.test(title)).length).toBeGreaterThanOrEqual(3);
+    const lora = related.get('elalora-elastic-and-learnable-low-rank-adaptation-for-efficient-model-fine')!.map(titleOf);
+    expect(lora.filter((title) => /lora|low-rank|adapt/i.test(title)).length).toBeGreaterThanOrEqual(3);
+  });
+});

@@ -1,0 +1,190 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseListing } from '../../../src/listing/parse.ts';
+import { readListing } from '../../../src/listing/read.ts';
+
+const fixture = (name: string) => readFileSync(new URL(`../../fixtures/listings/${name}`, import.meta.url), 'utf8');
+
+describe('layout A: records with metadata', () => {
+  const listing = readListing('x.txt', fixture('layout-a.txt'));
+
+  it('is recognised, with the page date and every record', () => {
+    expect(listing.layout).toBe('A');
+    expect(listing.records.map((r) => r.title)).toEqual([
+      'Sparse Mixture of Experts at Scale',
+      'GLM Tricks: A Report',
+      'A Lone Author Paper',
+      'A Paper Without Metadata',
+      'Last Paper, Dated in 2024',
+    ]);
+  });
+
+  it('infers the capture year from the latest explicit year, with a warning', () => {
+    expect(listing.captureDate).toBe('2026-01-08');
+    expect(listing.captureDateSource).toBe('inferred');
+    expect(listing.problems.some((p) => p.severity === 'warning' && /inferred/.test(p.message))).toBe(true);
+  });
+
+  it('reads authors, dates and upvotes', () => {
+    const [first] = listing.records;
+    expect(first).toMatchObject({ authorsCount: 5, org: null, publishedText: 'Oct 13, 2025', published: '2025-10-13', upvotes: 2 });
+  });
+
+  it('reads an organisation line and tells `Jan 3 1` from `Jan 31`', () => {
+    expect(listing.records[1]).toMatchObject({ authorsCount: null, org: { id: 'zai-org', name: 'Z.ai' }, publishedText: 'Jan 3', published: '2026-01-03', upvotes: 1 });
+    expect(listing.records[2]).toMatchObject({ authorsCount: 1, publishedText: 'Jan 31', upvotes: null });
+  });
+
+  it('reads a yearless date that would fall after the capture as last year, and says so', () => {
+    expect(listing.records[2]!.published).toBe('2025-01-31');
+    expect(listing.problems.some((p) => /Jan 31/.test(p.message) && p.line === 35)).toBe(true);
+  });
+
+  it('leaves metadata null for a record that has none', () => {
+    expect(listing.records[3]).toMatchObject({ abstract: 'Its abstract is followed directly by the next title.', authorsCount: null, org: null, published: null, upvotes: null });
+  });
+
+  it('collects cleaned URLs, scheme-less hosts included, placeholders dropped', () => {
+    expect(listing.records[0]!.urls).toEqual(['https://github.com/example/smoe']);
+    expect(listing.records[1]!.urls).toEqual(['https://hf.co/zai-org/GLM-4']);
+  });
+
+  it('records the line of each title', () => {
+    expect(listing.records.map((r) => r.line)).toEqual([13, 21, 29, 37, 41]);
+  });
+});
+
+describe('layout B: compact alternating lines', () => {
+  const parsed = parseListing(fixture('layout-b.txt'));
+  it('unglues the first title from "Subscribe" and pairs titles with abstracts', () => {
+    expect(parsed.layout).toBe('B');
+    expect(parsed.pageDate).toBeNull();
+    expect(parsed.records.map((r) => [r.title, r.abstract])).toEqual([
+      ['MedVision: Layers for Segmentation', 'Large language models are explored for medical image segmentation.'],
+      ['LayerCake: Token-Aware Contrastive Decoding', 'Large language models excel at understanding but remain vulnerable to factual errors.'],
+      ['Third Title', 'Third abstract.'],
+    ]);
+  });
+  it('cannot infer a capture date without any date, and tells how to state one', () => {
+    expect(() => readListing('x.txt', fixture('layout-b.txt'))).toThrow(/--date YYYY-MM-DD/);
+    expect(readListing('2025-07-26.txt', fixture('layout-b.txt')).captureDateSource).toBe('filename');
+    expect(readListing('x.txt', fixture('layout-b.txt'), '2025-07-30').captureDate).toBe('2025-07-30');
+  });
+});
+
+describe('layout C: title and abstract blocks', () => {
+  const parsed = parseListing(fixture('layout-c.txt'));
+  it('is recognised, and a Title Case title ending in dots is still a title', () => {
+    expect(parsed.layout).toBe('C');
+    expect(parsed.pageDate).toMatchObject({ month: 3, day: 11 });
+    expect(parsed.records).toHaveLength(2);
+    expect(parsed.records[1]!.title).toMatch(/^Attention is All You Need\?.*or \.\.\.\.$/);
+    expect(parsed.records[1]!.abstract).toBe('This paper presents a way of doing large scale audio understanding.');
+  });
+});
+
+describe('capture variations', () => {
+  it('reads CRLF, a BOM, trailing whitespace, tabs and non-breaking spaces like the clean file', () => {
+    const clean = parseListing(fixture('layout-a.txt'));
+    const messy = fixture('layout-a.txt')
+      .split('\n')
+      .map((l) => l.replace('  • 5 authors', '\u00a0\u00a0•\t5\u00a0authors').replace('Oct 13, 2025 2', 'Oct\u00a013,\t2025\u00a02') + '  ')
+      .join('\r\n');
+    const parsed = parseListing(`\uFEFF${messy}`);
+    expect(parsed.records).toEqual(clean.records);
+  });
+
+  it('joins wrapped titles and hard-wrapped abstracts, keeps paragraphs, and allows a missing abstract', () => {
+    const parsed = parseListing(fixture('wrapped.txt'));
+    expect(parsed.records.map((r) => r.title)).toEqual([
+      'A Title That a Capture Tool Wrapped Over Two Lines',
+      'A Paper Whose Abstract Was Lost',
+      'A Third Paper',
+    ]);
+    expect(parsed.records[0]!.abstract).toBe(
+      'An abstract hard-wrapped at a narrow width, with a hyphen-ated word, and a second line.\n\nA second paragraph of the same abstract ends here.',
+    );
+    expect(parsed.records[1]!.abstract).toBeNull();
+  });
+
+  it('keeps HTML-looking text literally', () => {
+    const parsed = parseListing(fixture('wrapped.txt'));
+    expect(parsed.records[2]!.abstract).toBe('Its abstract <b>looks</b> like HTML: <script>alert(1)</script> & stays text.');
+  });
+
+  it('reads a listing with no header at all', () => {
+    const body = fixture('layout-a.txt').split('\n').slice(10).join('\n');
+    const parsed = parseListing(body);
+    expect(parsed.layout).toBe('A');
+    expect(parsed.records).toHaveLength(5);
+  });
+
+  it('accepts "1 author" as well as "1 authors"', () => {
+    const parsed = parseListing('Title One\n\nAbstract one.\n\n  • 1 author\n·\nMay 2, 2024\n');
+    expect(parsed.records[0]!.authorsCount).toBe(1);
+  });
+});
+
+describe('records that cannot be read', () => {
+  const listing = readListing('2026-01-08.txt', fixture('broken-records.txt'));
+  it('are reported with their line and the rest still parse', () => {
+    expect(listing.records.map((r) => r.title)).toEqual(['A Good First Paper', 'A Good Last Paper']);
+    const errors = listing.problems.filter((p) => p.severity === 'error');
+    expect(errors.map((p) => p.line)).toEqual([13, 15]);
+    expect(errors[0]!.message).toMatch(/expected a paper title/);
+  });
+  it('keep an impossible date out of the published field, with a warning', () => {
+    expect(listing.records[1]).toMatchObject({ publishedText: 'Feb 30, 2025', published: null, upvotes: 7 });
+    expect(listing.problems.some((p) => p.severity === 'warning' && p.line === 25)).toBe(true);
+  });
+  it('include a title whose letters all normalise away, which would leave the paper no identity', () => {
+    // U+FF9E (halfwidth sound mark) is a letter, but NFKD turns it into a combining mark.
+    const text = ['Daily Papers', '', 'A Good Paper', '', 'Its abstract.', '', '  • 2 authors', '·', 'Jan 2, 2026', '', '\uff9e', '', 'An abstract.', '', '  • 3 authors', '·', 'Jan 3, 2026', ''].join('\n');
+    const read = readListing('2026-01-08.txt', text);
+    expect(read.records.map((r) => r.title)).not.toContain('\uff9e');
+    expect(read.records[0]!.title).toBe('A Good Paper');
+    expect(read.problems.find((p) => p.severity === 'error')).toMatchObject({ line: 11, message: expect.stringMatching(/expected a paper title/) });
+  });
+});
+
+describe('garbled metadata', () => {
+  const listing = readListing('2026-03-04.txt', fixture('garbled-metadata.txt'));
+  const byTitle = new Map(listing.records.map((r) => [r.title, r]));
+  const warningAt = (line: number) => listing.problems.find((p) => p.line === line && p.severity === 'warning')?.message;
+
+  it('never turns an unreadable authors line into a paper of its own', () => {
+    expect(listing.records.map((r) => r.title)).toEqual([
+      'A Paper With A Garbled Author Count',
+      'A Paper With A Garbled Date',
+      'A Paper Signed By A Collaboration',
+      'A Paper Whose Date Line Is Missing',
+      'A Good Last Paper',
+    ]);
+    // The paper keeps the date and upvotes below the garbled line, and the line is reported.
+    expect(byTitle.get('A Paper With A Garbled Author Count')).toMatchObject({ authorsCount: null, publishedText: 'Mar 3', upvotes: 4 });
+    expect(warningAt(9)).toMatch(/unreadable authors or organisation line "• many authors"/);
+  });
+
+  it('reports an unreadable date line instead of reading it as an organisation', () => {
+    expect(byTitle.get('A Paper With A Garbled Date')).toMatchObject({ authorsCount: 3, org: null, published: null, upvotes: null });
+    expect(warningAt(19)).toMatch(/unreadable date line "Mar 45 4"/);
+  });
+
+  it('reads author counts with thousands separators', () => {
+    expect(byTitle.get('A Paper Signed By A Collaboration')).toMatchObject({ authorsCount: 1024, upvotes: 7 });
+  });
+
+  it('warns when the date line after "·" is missing', () => {
+    expect(byTitle.get('A Paper Whose Date Line Is Missing')).toMatchObject({ authorsCount: 2, published: null, upvotes: null });
+    expect(warningAt(34)).toMatch(/no date line/);
+    expect(byTitle.get('A Good Last Paper')).toMatchObject({ org: { id: 'zai-org', name: 'Z.ai' }, upvotes: 9 });
+  });
+});
+
+describe('a file name that looks dated but is not a real date', () => {
+  it('is ignored with a warning that says why, and the date comes from elsewhere', () => {
+    const listing = readListing('2026-13-40.txt', fixture('layout-a.txt'), '2026-01-08');
+    expect(listing.captureDate).toBe('2026-01-08');
+    expect(listing.problems.find((p) => p.line === null)?.message).toMatch(/starts with 2026-13-40, which is not a real date/);
+  });
+});

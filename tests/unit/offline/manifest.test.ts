@@ -1,0 +1,182 @@
+/** What the service worker keeps and how it names things: the pure logic under src/offline. */
+import { describe, expect, it } from 'vitest';
+import { buildCacheName, isBuildCacheOf, settingsCacheName } from '../../../src/offline/cache-names.ts';
+import { formatBytes } from '../../../src/offline/format-bytes.ts';
+import { buildManifest, latestDigestDays, linkedPaperSlugs, saveSet, selectOfflineFiles, totalBytes } from '../../../src/offline/manifest.ts';
+import type { PagefindEntry } from '../../../src/search/entry.ts';
+import { assetsOfPage, routeOf, urlPathOfFile } from '../../../src/offline/site-paths.ts';
+
+const entry: PagefindEntry = { version: '1.6.0', languages: { en: { hash: 'en_abc123', wasm: 'en', page_count: 4 } } };
+const days = ['2026-01-01', '2026-01-02', '2026-01-03', '2026-01-04', '2026-01-05', '2026-01-06', '2026-01-07', '2026-01-08'];
+const site = [
+  'index.html',
+  'search/index.html',
+  'offline/index.html',
+  'about/index.html',
+  '404.html',
+  'favicon.svg',
+  'rss.xml',
+  '_astro/Base.x1.css',
+  '_astro/search.x2.js',
+  'digests/index.html',
+  ...days.map((d) => `digests/${d}/index.html`),
+  'papers/old-paper/index.html',
+  'papers/paper-a/index.html',
+  'papers/paper-b/index.html',
+  'pagefind/pagefind.js',
+  'pagefind/pagefind-worker.js',
+  'pagefind/pagefind-entry.json',
+  'pagefind/pagefind.en_abc123.pf_meta',
+  'pagefind/wasm.en.pagefind',
+  'pagefind/wasm.unknown.pagefind',
+  'pagefind/pagefind-ui.js',
+  'pagefind/pagefind-component-ui.css',
+  'pagefind/index/en_1a.pf_index',
+  'pagefind/fragment/en_2b.pf_fragment',
+  'pagefind/fragment/en_3c.pf_fragment',
+  'pagefind/filter/en_4d.pf_filter',
+];
+// The oldest day lists old-paper; the newest two share paper-a; a link to a missing page is ignored.
+const papersOfDay = (day: string) => (day === '2026-01-01' ? ['old-paper'] : day >= '2026-01-07' ? ['paper-a', 'paper-b', 'no-such-paper'] : ['paper-a']);
+const selection = selectOfflineFiles(site, entry, papersOfDay);
+
+describe('choosing the offline files', () => {
+  it('keeps on install the pages and code every visit needs, and Pagefind without its index and fragment chunks', () => {
+    expect(selection.shell).toEqual([
+      'index.html',
+      'search/index.html',
+      'offline/index.html',
+      'favicon.svg',
+      '_astro/Base.x1.css',
+      '_astro/search.x2.js',
+      'pagefind/pagefind.js',
+      'pagefind/pagefind-worker.js',
+      'pagefind/pagefind-entry.json',
+      'pagefind/pagefind.en_abc123.pf_meta',
+      'pagefind/wasm.en.pagefind',
+      'pagefind/filter/en_4d.pf_filter',
+    ]);
+  });
+
+  it('saves the whole index: what Pagefind loads, not the UI bundles or another language\'s WebAssembly', () => {
+    expect(selection.index).toEqual([
+      'pagefind/pagefind.js',
+      'pagefind/pagefind-worker.js',
+      'pagefind/pagefind-entry.json',
+      'pagefind/pagefind.en_abc123.pf_meta',
+      'pagefind/wasm.en.pagefind',
+      'pagefind/filter/en_4d.pf_filter',
+      'pagefind/fragment/en_2b.pf_fragment',
+      'pagefind/fragment/en_3c.pf_fragment',
+      'pagefind/index/en_1a.pf_index',
+    ]);
+  });
+
+  it('saves the latest seven digest days and each paper they list once', () => {
+    expect(selection.days).toEqual(days.slice(1).reverse());
+    expect(selection.recent).toEqual([
+      'digests/index.html',
+      ...days.slice(1).reverse().map((d) => `digests/${d}/index.html`),
+      'papers/paper-a/index.html',
+      'papers/paper-b/index.html',
+    ]);
+    expect(selection.papers).toBe(2);
+  });
+
+  it('uses the "unknown" WebAssembly for a language Pagefind has none for, as Pagefind does', () => {
+    const other = selectOfflineFiles(site, { version: '1.6.0', languages: { xx: { hash: 'xx_1', wasm: null } } }, () => []);
+    expect(other.index).toContain('pagefind/wasm.unknown.pagefind');
+  });
+});
+
+describe('reading built pages', () => {
+  it('finds the paper pages a digest links to, under any base path', () => {
+    const html = '<a href="/paper-digest/papers/a-b/">A</a> <a href="/papers/c/">C</a> <a href="/paper-digest/papers/a-b/">again</a> <a href="https://x.org/papers/ext">x</a> <a href="/topics/papers/">t</a>';
+    expect(linkedPaperSlugs(html)).toEqual(['a-b', 'c']);
+  });
+
+  it('lists the newest digest days first', () => {
+    expect(latestDigestDays(['digests/2025-12-31/index.html', 'digests/index.html', 'digests/2026-01-02/index.html', 'digests/2026-01-01/index.html'], 2)).toEqual(['2026-01-02', '2026-01-01']);
+  });
+
+  it('finds the Astro assets a page links to', () => {
+    const html = '<link rel="stylesheet" href="/paper-digest/_astro/Base.X1-a.css"><script type="module" src="/_astro/page.Q_2.js"></script><link href="/_astro/Base.X1-a.css">';
+    expect(assetsOfPage(html)).toEqual(['_astro/Base.X1-a.css', '_astro/page.Q_2.js']);
+  });
+
+  it('serves a folder\'s index.html at the folder\'s address', () => {
+    expect(['index.html', 'papers/x/index.html', '404.html', 'pagefind/pagefind.js'].map(urlPathOfFile)).toEqual(['', 'papers/x/', '404.html', 'pagefind/pagefind.js']);
+  });
+});
+
+describe('the manifest', () => {
+  const facts = (hashes: Record<string, string> = {}) => async (file: string) => ({ bytes: file.length * 10, hash: hashes[file] ?? `h-${file}` });
+
+  it('describes each file by its address, size and hash, and saves each file once', async () => {
+    const manifest = await buildManifest(selection, facts(), 'worker');
+    expect(manifest.shell[0]).toEqual({ path: '', bytes: 100, hash: 'h-index.html' });
+    expect(manifest.recent.files.map((f) => f.path)).toContain('papers/paper-a/');
+    const saved = saveSet(manifest).map((f) => f.path);
+    expect(new Set(saved).size).toBe(saved.length);
+    expect(saved).toHaveLength(new Set([...selection.shell, ...selection.index, ...selection.recent]).size);
+    expect(totalBytes(saveSet(manifest))).toBe(saveSet(manifest).reduce((n, f) => n + f.bytes, 0));
+  });
+
+  it('gets a new build id when an offline file or the worker changes, and only then', async () => {
+    const id = (await buildManifest(selection, facts(), 'worker')).buildId;
+    expect(id).toMatch(/^[0-9a-f]{16}$/);
+    expect((await buildManifest(selection, facts(), 'worker')).buildId).toBe(id);
+    expect((await buildManifest(selection, facts({ 'papers/paper-b/index.html': 'changed' }), 'worker')).buildId).not.toBe(id);
+    expect((await buildManifest(selection, facts({ 'pagefind/pagefind-entry.json': 'changed' }), 'worker')).buildId).not.toBe(id);
+    expect((await buildManifest(selection, facts(), 'worker v2')).buildId).not.toBe(id);
+  });
+});
+
+describe('how the worker treats each address', () => {
+  it.each([
+    ['papers/x/', true, 'page'],
+    ['', true, 'page'],
+    ['_astro/Base.x1.css', false, 'immutable'],
+    ['pagefind/index/en_1a.pf_index', false, 'immutable'],
+    ['pagefind/fragment/en_2b.pf_fragment', false, 'immutable'],
+    ['pagefind/filter/en_4d.pf_filter', false, 'immutable'],
+    ['pagefind/pagefind.en_abc123.pf_meta', false, 'immutable'],
+    ['pagefind/pagefind-entry.json', false, 'search-entry'],
+    ['pagefind/pagefind.js', false, 'search-runtime'],
+    ['pagefind/pagefind-worker.js', false, 'search-runtime'],
+    ['pagefind/wasm.en.pagefind', false, 'search-runtime'],
+    ['pagefind/pagefind-ui.js', false, 'other'],
+    ['favicon.svg', false, 'other'],
+    ['rss.xml', false, 'other'],
+  ] as const)('%s (navigation: %s) → %s', (path, navigation, route) => {
+    expect(routeOf(path, navigation)).toBe(route);
+  });
+});
+
+describe('cache names', () => {
+  it('keep two sites on one origin apart', () => {
+    const root = 'https://user.github.io/';
+    const project = 'https://user.github.io/paper-digest/';
+    expect(isBuildCacheOf(buildCacheName(root, 'a1'), root)).toBe(true);
+    expect(isBuildCacheOf(buildCacheName(project, 'a1'), root)).toBe(false);
+    expect(isBuildCacheOf(buildCacheName(root, 'a1'), project)).toBe(false);
+    expect(isBuildCacheOf(settingsCacheName(root), root)).toBe(false);
+  });
+});
+
+describe('sizes', () => {
+  it.each([
+    [0, '0 B'],
+    [999, '999 B'],
+    [1000, '1 kB'],
+    [845_300, '845 kB'],
+    [999_499, '999 kB'],
+    [999_600, '1.0 MB'],
+    [1_000_000, '1.0 MB'],
+    [9_960_000, '10 MB'],
+    [7_432_100, '7.4 MB'],
+    [12_600_000, '13 MB'],
+  ])('%d bytes read "%s"', (bytes, text) => {
+    expect(formatBytes(bytes)).toBe(text);
+  });
+});
