@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import YAML from 'yaml';
 import { z } from 'astro/zod';
 import { stems } from './terms.ts';
+import { TOPIC_SLUG } from '../papers/schema.ts';
 
 export const OTHER_TOPIC = 'other';
 
@@ -43,8 +44,6 @@ export interface Taxonomy {
 
 export class TaxonomyError extends Error {}
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 const oneLine = z
   .string()
   .trim()
@@ -76,7 +75,7 @@ const signalsSchema = z
 const topicSchema = z.strictObject({
   slug: z
     .string()
-    .regex(SLUG, 'must be lower-case words joined by hyphens, such as "language-models"')
+    .regex(TOPIC_SLUG, 'must be lower-case words joined by hyphens, such as "language-models"')
     .refine((slug) => slug !== OTHER_TOPIC, `"${OTHER_TOPIC}" is reserved for papers that fit no topic`),
   name: oneLine,
   description: oneLine,
