@@ -132,6 +132,7 @@ function forTerminal(line: string): string {
 function printSummary(report: IngestReport) {
   const records = report.listings.reduce((n, l) => n + l.records.length, 0);
   console.log(`Read ${report.listings.length} listing(s), ${records} record(s).`);
+  if (report.skippedListings.length > 0) console.log(`${report.skippedListings.length} listing(s) ingested before and unchanged: not read again.`);
   for (const l of report.listings) {
     console.log(forTerminal(`  ${l.file}: layout ${l.layout}, captured ${l.captureDate} (${l.captureDateSource}), ${l.records.length} records`));
   }

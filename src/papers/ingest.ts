@@ -18,6 +18,7 @@ import type { Problem } from '../listing/types.ts';
 import { classifyTopics } from '../analysis/classify.ts';
 import { OTHER_TOPIC, type Taxonomy } from '../analysis/taxonomy.ts';
 import { createHash } from 'node:crypto';
+import { listingHash, readIngestIndex, writeIngestIndex, type IndexedPaper, type IngestIndex, type IngestedListing } from './ingest-index.ts';
 
 /** Beside the papers folder (`content/.papers-taxonomy`): the taxonomy version they were filed under. */
 function taxonomyStampPath(papersDir: string): string {
@@ -56,6 +57,8 @@ export interface IngestReport {
   inOther: string[];
   /** Every paper was re-filed because the taxonomy changed since the last run. */
   reclassified: boolean;
+  /** Listings ingested before with the same bytes (ingest-index.ts): not read again; their papers count as unchanged. */
+  skippedListings: string[];
 }
 
 /** A paper as held during a run: where it lives and what it was on disk. */
@@ -76,33 +79,47 @@ interface Entry {
 interface Stored {
   slug: string;
   path: string;
-  text: string;
+  /** Null until read: with the ingest index, only files a listing of this run names are read. */
+  text: string | null;
   entry?: Entry;
 }
 
 export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const problems: Problem[] = [];
+  const date = options.date ?? null;
   const files = await listingFiles(options.inputs, problems);
+  const index = options.dryRun ? null : await readIngestIndex(options.papersDir);
+  const onDisk = new Set((await readdir(options.papersDir).catch(() => [] as string[])).filter((n) => n.endsWith('.md')).map((n) => n.slice(0, -3)));
+  // A listing read before with the same bytes is not read again, unless a paper it gave has gone.
+  const ingestedBefore = (path: string, hash: string): IngestedListing | null => {
+    const prior = index?.listings.get(basename(path));
+    return prior && prior.hash === hash && prior.slugs.every((slug) => onDisk.has(slug)) ? prior : null;
+  };
   const loaded: LoadedListing[] = [];
+  const skipped = new Map<string, IngestedListing>();
   for (const path of files) {
-    const listing = await loadListing(path, options.date ?? null, problems, options.onProgress);
-    if (listing) loaded.push({ listing, path });
+    const result = await loadListing(path, date, problems, options.onProgress, ingestedBefore);
+    if (result && 'skipped' in result) skipped.set(basename(path), result.skipped);
+    else if (result) loaded.push(result);
   }
   const listings = loaded.map((l) => l.listing);
   // One by one: spreading a garbled listing's hundreds of thousands of problems overflows the stack.
   for (const l of listings) for (const p of l.problems) problems.push(p);
 
-  const report: IngestReport = { listings, problems, created: [], updated: [], unchanged: [], inOther: [], reclassified: false };
+  const report: IngestReport = { listings, problems, created: [], updated: [], unchanged: [], inOther: [], reclassified: false, skippedListings: [...skipped.keys()] };
   if (options.dryRun) return report;
 
   await mkdir(options.papersDir, { recursive: true });
   await removeInterruptedWrites(options.papersDir, problems);
-  const store = await loadPapers(options.papersDir, problems);
-  const { touched, alreadyRecorded } = mergeListings(loaded, store, problems);
   const taxonomyFile = taxonomyStampPath(options.papersDir);
   const stamp = taxonomyStamp(options.taxonomy);
   const previousStamp = await readFile(taxonomyFile, 'utf8').catch(() => null);
   const refile = previousStamp?.trim() !== stamp;
+  // Re-filing reads every paper; otherwise only the files this run's listings name.
+  const wanted = new Set(listings.flatMap((l) => l.records.map((r) => titleKey(r.title))));
+  const store = await loadPapers(options.papersDir, problems, refile ? null : index, wanted);
+  const { touched, alreadyRecorded, slugsOfListing } = mergeListings(loaded, store, problems);
+  for (const { slugs } of skipped.values()) for (const slug of slugs) alreadyRecorded.add(slug);
   let refileDone = refile;
   if (refile) {
     // The taxonomy changed (or papers were never filed): every paper is filed again.
@@ -125,6 +142,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     const text = entry.existing ? updatePaperFile(entry.existing, entry.fields, entry.body) : newPaperFile(entry.fields, entry.body);
     if (text === entry.originalText) report.unchanged.push(entry.slug);
     else {
+      store.written.add(entry.slug);
       await writeAtomic(join(options.papersDir, `${entry.slug}.md`), text);
       (entry.existing ? report.updated : report.created).push(entry.slug);
     }
@@ -134,13 +152,50 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   for (const slug of alreadyRecorded) if (!touched.has(slug)) report.unchanged.push(slug);
   // Written last: a run that dies before this point files everything again next time.
   if (refileDone) await writeAtomic(taxonomyFile, `${stamp}\n`);
+  await writeIngestIndex(options.papersDir, await nextIndex(options.papersDir, store, loaded, skipped, slugsOfListing, problems), index);
   return report;
+}
+
+/**
+ * The index after this run: every readable paper's title key, and every listing that merged
+ * without an error (one with an error is read again next run, as the records it skipped may
+ * merge then).
+ */
+async function nextIndex(
+  dir: string,
+  store: Store,
+  loaded: LoadedListing[],
+  skipped: Map<string, IngestedListing>,
+  slugsOfListing: Map<string, Set<string>>,
+  problems: Problem[],
+): Promise<IngestIndex> {
+  const papers = new Map<string, IndexedPaper>();
+  const slugs = [...store.slugOwner].flatMap(([slug, owner]) => (owner.kind === 'paper' && !store.brokenBySlug.has(slug) ? [{ slug, key: owner.titleKey }] : []));
+  // Files written this run have a new size and mtime; the others keep what loadPapers saw.
+  const written = slugs.filter(({ slug }) => !store.stats.has(slug) || store.written.has(slug));
+  const fresh = await mapConcurrently(written, READ_CONCURRENCY, ({ slug }) => stat(join(dir, `${slug}.md`)).catch(() => null));
+  written.forEach(({ slug }, i) => {
+    const s = fresh[i];
+    if (s) store.stats.set(slug, { size: s.size, mtimeMs: Math.floor(s.mtimeMs) });
+  });
+  for (const { slug, key } of slugs) {
+    const s = store.stats.get(slug);
+    if (s) papers.set(slug, { key, ...s });
+  }
+  const failed = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
+  const listings = new Map(skipped);
+  for (const { listing, path, hash } of loaded) {
+    if (!failed.has(path)) listings.set(listing.file, { hash, slugs: [...(slugsOfListing.get(listing.file) ?? [])].sort() });
+  }
+  return { papers, listings };
 }
 
 /** A listing and the path it was read from, which the problems merging finds in it name. */
 interface LoadedListing {
   listing: Listing;
   path: string;
+  /** Its hash for the ingest index (listingHash). */
+  hash: string;
 }
 
 /** Folders yield their `.txt` files, in name order; named files are taken as they are. */
@@ -163,12 +218,22 @@ async function listingFiles(inputs: string[], problems: Problem[]): Promise<stri
   return [...new Set(out)];
 }
 
-async function loadListing(path: string, date: string | null, problems: Problem[], onProgress: IngestOptions['onProgress']): Promise<Listing | null> {
+async function loadListing(
+  path: string,
+  date: string | null,
+  problems: Problem[],
+  onProgress: IngestOptions['onProgress'],
+  ingestedBefore: (path: string, hash: string) => IngestedListing | null,
+): Promise<LoadedListing | { skipped: IngestedListing } | null> {
   const file = basename(path);
   try {
     // Refused by its size before it is read, so an enormous file never reaches memory.
     checkListingSize((await stat(path)).size);
-    const { text, warning } = decodeListing(await readFile(path));
+    const bytes = await readFile(path);
+    const hash = listingHash(bytes, date);
+    const prior = ingestedBefore(path, hash);
+    if (prior) return { skipped: prior };
+    const { text, warning } = decodeListing(bytes);
     const listing = readListing(file, text, date, (done, total) => onProgress?.({ stage: 'parsing', file, done, total }));
     // The listing is known by its base name in the papers; its problems name the path the
     // maintainer gave, so `content/listings/x.txt:13` can be opened as printed.
@@ -177,7 +242,7 @@ async function loadListing(path: string, date: string | null, problems: Problem[
     if (listing.records.length === 0) {
       listing.problems.push({ file: path, line: null, severity: 'error', message: 'no paper records found in it' });
     }
-    return listing;
+    return { listing, path, hash };
   } catch (error) {
     if (error instanceof UnreadableListingError || error instanceof CaptureDateError) {
       problems.push({ file: path, line: null, severity: 'error', message: error.message });
@@ -200,6 +265,10 @@ async function removeInterruptedWrites(dir: string, problems: Problem[]): Promis
 }
 
 interface Store {
+  /** Size and mtime of each paper file as loadPapers found it. */
+  stats: Map<string, { size: number; mtimeMs: number }>;
+  /** Slugs whose file this run wrote. */
+  written: Set<string>;
   byKey: Map<string, Stored>;
   bySlug: Map<string, Stored>;
   /** Every slug in use, including those of files too broken to read. */
@@ -209,17 +278,41 @@ interface Store {
   brokenByKey: Map<string, string>;
 }
 
-async function loadPapers(dir: string, problems: Problem[]): Promise<Store> {
-  const store: Store = { byKey: new Map(), bySlug: new Map(), slugOwner: new Map(), brokenBySlug: new Map(), brokenByKey: new Map() };
+/**
+ * The paper files, known by title key. Without an index every file is read (and skimmed);
+ * with one, only files it does not know and files holding a title key in `wanted` (the
+ * papers this run's listings name).
+ */
+async function loadPapers(dir: string, problems: Problem[], index: IngestIndex | null, wanted: Set<string>): Promise<Store> {
+  const store: Store = { stats: new Map(), written: new Set(), byKey: new Map(), bySlug: new Map(), slugOwner: new Map(), brokenBySlug: new Map(), brokenByKey: new Map() };
   const names = (await readdir(dir)).filter((n) => n.endsWith('.md')).sort();
+  // A stat costs a fraction of a read; a file whose size or mtime changed since it was indexed is read.
+  const stats = index ? await mapConcurrently(names, READ_CONCURRENCY, (name) => stat(join(dir, name))) : [];
+  const current = new Map<string, string>();
+  names.forEach((name, i) => {
+    const slug = name.slice(0, -3);
+    const s = stats[i];
+    const indexed = index?.papers.get(slug);
+    if (!s) return;
+    const now = { size: s.size, mtimeMs: Math.floor(s.mtimeMs) };
+    store.stats.set(slug, now);
+    if (indexed && indexed.size === now.size && indexed.mtimeMs === now.mtimeMs) current.set(name, indexed.key);
+  });
+  const indexedKey = (name: string) => current.get(name);
+  const toRead = names.filter((name) => {
+    const key = indexedKey(name);
+    return key === undefined || wanted.has(key);
+  });
   // Read many at a time: each read waits on the disk, not on the CPU.
-  const texts = await mapConcurrently(names, READ_CONCURRENCY, (name) => readFile(join(dir, name), 'utf8'));
-  for (const [i, name] of names.entries()) {
+  const texts = new Map(toRead.map((name, i) => [name, i]));
+  const read = await mapConcurrently(toRead, READ_CONCURRENCY, (name) => readFile(join(dir, name), 'utf8'));
+  for (const name of names) {
     const slug = name.slice(0, -3);
     const path = join(dir, name);
-    const stored: Stored = { slug, path, text: texts[i]! };
+    const i = texts.get(name);
+    const stored: Stored = { slug, path, text: i === undefined ? null : read[i]! };
     store.bySlug.set(slug, stored);
-    const key = skimTitleKey(stored.text) ?? open(stored, store, problems)?.fields.titleKey;
+    const key = indexedKey(name) ?? (stored.text === null ? undefined : (skimTitleKey(stored.text) ?? open(stored, store, problems)?.fields.titleKey));
     if (key === undefined) continue;
     const other = store.byKey.get(key);
     if (other) {
@@ -237,6 +330,8 @@ async function loadPapers(dir: string, problems: Problem[]): Promise<Store> {
 function open(stored: Stored, store: Store, problems: Problem[]): Entry | null {
   if (stored.entry) return stored.entry;
   if (store.brokenBySlug.has(stored.slug)) return null;
+  // loadPapers reads every file a listing of the run names, and all of them when re-filing.
+  if (stored.text === null) throw new Error(`${stored.path}: opened without being read`);
   try {
     const existing = parsePaperFile(stored.text);
     stored.entry = { slug: stored.slug, fields: existing.fields, body: existing.body, existing, originalText: stored.text };
@@ -274,11 +369,18 @@ function brokenFileKey(text: string): string | null {
  * error rather than written to a second file: that would leave a duplicate of the paper
  * once the maintainer fixes the first. The listing stays, so a later run ingests it.
  */
-function mergeListings(loaded: LoadedListing[], store: Store, problems: Problem[]): { touched: Map<string, Entry>; alreadyRecorded: Set<string> } {
+function mergeListings(
+  loaded: LoadedListing[],
+  store: Store,
+  problems: Problem[],
+): { touched: Map<string, Entry>; alreadyRecorded: Set<string>; slugsOfListing: Map<string, Set<string>> } {
   const touched = new Map<string, Entry>();
   const alreadyRecorded = new Set<string>();
+  const slugsOfListing = new Map<string, Set<string>>();
   const ordered = [...loaded].sort((a, b) => a.listing.captureDate.localeCompare(b.listing.captureDate) || a.listing.file.localeCompare(b.listing.file));
   for (const { listing, path: where } of ordered) {
+    const slugs = new Set<string>();
+    slugsOfListing.set(listing.file, slugs);
     listing.records.forEach((record, i) => {
       const key = titleKey(record.title);
       if (key === '') {
@@ -289,8 +391,9 @@ function mergeListings(loaded: LoadedListing[], store: Store, problems: Problem[
       const appearance = { file: listing.file, captureDate: listing.captureDate, rank: i + 1, upvotes: record.upvotes };
       const stored = store.byKey.get(key);
       // Already recorded in this file: nothing to merge, and no need to parse it.
-      if (stored && !stored.entry && skimHasAppearance(stored.text, listing.file)) {
+      if (stored && !stored.entry && stored.text !== null && skimHasAppearance(stored.text, listing.file)) {
         alreadyRecorded.add(stored.slug);
+        slugs.add(stored.slug);
         return;
       }
       let entry = stored ? open(stored, store, problems) : null;
@@ -314,9 +417,10 @@ function mergeListings(loaded: LoadedListing[], store: Store, problems: Problem[
         if (entry.body.trim() === '' && record.abstract) entry.body = bodyOf(record.abstract);
       }
       touched.set(entry.slug, entry);
+      slugs.add(entry.slug);
     });
   }
-  return { touched, alreadyRecorded };
+  return { touched, alreadyRecorded, slugsOfListing };
 }
 
 function bodyOf(abstract: string | null): string {
