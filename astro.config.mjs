@@ -16,8 +16,11 @@ export default defineConfig({
   // CSS stays in files the page links; small stylesheets are not inlined.
   build: { inlineStylesheets: 'never' },
   // Scripts in files too: cached once for every page, instead of repeated in each page's
-  // HTML and in every page's CSP hash list.
-  vite: { build: { assetsInlineLimit: 0 } },
+  // HTML and in every page's CSP hash list. `emptyOutDir: false` keeps `dist/` between builds: with the incremental build below, a page
+  // whose cache key (src/data/cache-key.ts) and route code are unchanged is neither rendered
+  // nor written, its file left as it was; scripts/build-site.ts removes pages no longer built.
+  vite: { build: { assetsInlineLimit: 0, emptyOutDir: false } },
+  experimental: { incrementalBuild: true },
   // Two files with the same name in different folders would share a slug; by
   // default Astro only warns and keeps one of them.
   prerenderConflictBehavior: 'error',

@@ -1,11 +1,12 @@
 /**
  * `node scripts/build-search.ts [dist]`: the Pagefind index of the site in `<dist>/pagefind/`,
- * from the paper files (src/search/build-index.ts).
+ * from the paper files (src/search/build-index.ts); shards whose papers did not change since
+ * the last run into the same folder are left as they are.
  */
 import { join } from 'node:path';
 import { env } from '../src/config.ts';
 import { buildSearchIndex } from '../src/search/build-index.ts';
 
 const dist = process.argv[2] ?? 'dist';
-const count = await buildSearchIndex({ papersDir: env.papersDir(), topicsFile: env.topicsFile(), dist, maxFragments: env.maxFragments() });
-console.log(`search index: ${count} papers indexed into ${join(dist, 'pagefind')}`);
+const r = await buildSearchIndex({ papersDir: env.papersDir(), topicsFile: env.topicsFile(), dist, maxFragments: env.maxFragments(), shardSize: env.searchShardSize() });
+console.log(`search index: ${r.papers} papers in ${r.shards} shard(s) in ${join(dist, 'pagefind')}; ${r.rebuilt} shard(s) indexed, ${r.shards - r.rebuilt} unchanged`);

@@ -21,6 +21,8 @@ export const env = {
   topicsFile: () => process.env.TOPICS_FILE || CONTENT.topics,
   /** Caps Pagefind's result-fragment files, for hosts that limit a deployment's file count. */
   maxFragments: () => Number(process.env.PAGEFIND_MAX_FRAGMENTS) || undefined,
+  /** Papers per search-index shard (src/search/shards.ts); tests set it low to get several shards from a few papers. */
+  searchShardSize: () => Number(process.env.SEARCH_SHARD_SIZE) || undefined,
   /** Builds the site and the search index one after the other, for machines short of memory. */
   sequentialBuild: () => Boolean(process.env.SEQUENTIAL_BUILD),
   /** `off` leaves link-preview images out of the build. */

@@ -30,8 +30,9 @@ export async function buildOffline(site: string): Promise<string> {
   // The worker carries its build id and shell; the full lists stay in the manifest, which only
   // readers who save the site for offline download.
   const script = `const OFFLINE_BUILD=${JSON.stringify({ id: manifest.buildId, shell: manifest.shell })};\n${worker}`;
-  writeFileSync(join(site, MANIFEST_PATH), JSON.stringify(manifest));
-  writeFileSync(join(site, 'sw.js'), script);
+  // Rewritten only when they change, so an unchanged build leaves them (and hosts' caches) as they are.
+  writeIfChanged(join(site, MANIFEST_PATH), JSON.stringify(manifest));
+  writeIfChanged(join(site, 'sw.js'), script);
 
   return [
     `offline: build ${manifest.buildId}; sw.js ${formatBytes(Buffer.byteLength(script))}, manifest ${formatBytes(statSync(join(site, MANIFEST_PATH)).size)}`,
@@ -39,6 +40,14 @@ export async function buildOffline(site: string): Promise<string> {
     `  save for offline: ${formatBytes(totalBytes(saveSet(manifest)))}: search index ${formatBytes(totalBytes(manifest.index))},` +
       ` ${manifest.recent.days.length} digest days with ${manifest.recent.papers} papers ${formatBytes(totalBytes(manifest.recent.files))}`,
   ].join('\n');
+}
+
+function writeIfChanged(path: string, text: string): void {
+  let old: string | null = null;
+  try {
+    old = readFileSync(path, 'utf8');
+  } catch {}
+  if (old !== text) writeFileSync(path, text);
 }
 
 /** Every file under the site folder, relative to it, with `/` separators. */

@@ -6,7 +6,7 @@
  */
 import { contentHash } from './content-hash.ts';
 import { SEARCH_ENTRY, type PagefindEntry } from '../search/entry.ts';
-import { isSearchChunk, urlPathOfFile } from './site-paths.ts';
+import { isSearchChunk, isSearchShardStart, urlPathOfFile } from './site-paths.ts';
 
 /** Where the manifest is published, relative to the site's base. */
 export const MANIFEST_PATH = 'offline-manifest.json';
@@ -51,14 +51,18 @@ export interface OfflineSelection {
 export function selectOfflineFiles(files: string[], entry: PagefindEntry, papersOfDay: (day: string) => string[]): OfflineSelection {
   const built = new Set(files);
   const existing = (paths: string[]) => paths.filter((p) => built.has(p));
-  const runtime = ['pagefind/pagefind.js', 'pagefind/pagefind-worker.js', SEARCH_ENTRY];
+  // The code is the first shard's (or, for an index in one piece, the bundle's own); every
+  // shard adds its entry and metadata, which the search page loads before the first search.
+  const code = `pagefind/${entry.shards?.[0]?.path ?? ''}`;
+  const runtime = [`${code}pagefind.js`, `${code}pagefind-worker.js`, SEARCH_ENTRY];
   for (const language of Object.values(entry.languages)) {
     // Pagefind loads `pagefind.<hash>.pf_meta` and `wasm.<wasm or "unknown">.pagefind` per language.
-    runtime.push(`pagefind/pagefind.${language.hash}.pf_meta`, `pagefind/wasm.${language.wasm || 'unknown'}.pagefind`);
+    runtime.push(`${code}pagefind.${language.hash}.pf_meta`, `${code}wasm.${language.wasm || 'unknown'}.pagefind`);
   }
+  runtime.push(...files.filter((f) => isSearchShardStart(f) && !runtime.includes(f)).sort());
   const chunks = files.filter(isSearchChunk).sort();
   // The search page loads every filter chunk as it opens (to list the filter values).
-  const filters = chunks.filter((f) => f.startsWith('pagefind/filter/'));
+  const filters = chunks.filter((f) => /^pagefind\/(?:shards\/\d+\/)?filter\//.test(f));
   const shell = existing([
     'index.html',
     'search/index.html',

@@ -22,7 +22,6 @@ import { buildCacheName, isBuildCacheOf, settingsCacheName } from './cache-names
 import { contentHash } from './content-hash.ts';
 import { MANIFEST_PATH, OFFLINE_PAGE, saveSet, totalBytes, type OfflineFile, type OfflineManifest } from './manifest.ts';
 import type { OfflinePlan, OfflineReply, OfflineRequest } from './messages.ts';
-import { SEARCH_ENTRY } from '../search/entry.ts';
 import { assetsOfPage, isSearchChunk, routeOf } from './site-paths.ts';
 
 // The few service-worker types used here. (TypeScript's "webworker" lib cannot be loaded
@@ -184,7 +183,7 @@ self.addEventListener('fetch', (event) => {
   const route = routeOf(path, request.mode === 'navigate');
   if (route === 'page') event.respondWith(page(request, at(path), event));
   else if (route === 'immutable') event.respondWith(immutable(request, at(path), event));
-  else if (route === 'search-entry') event.respondWith(searchEntry(request));
+  else if (route === 'search-entry') event.respondWith(searchEntry(request, path));
   else if (route === 'search-runtime') event.respondWith(cacheFirst(request, at(path)));
   else event.respondWith(networkFirst(request, at(path)));
 });
@@ -215,9 +214,9 @@ async function immutable(request: Request, key: string, event: FetchEvent): Prom
   return response;
 }
 
-/** Pagefind asks for `pagefind-entry.json?ts=<now>`, its own cache buster; the kept copy has no query. */
-async function searchEntry(request: Request): Promise<Response> {
-  const kept = await (await caches.open(CACHE)).match(at(SEARCH_ENTRY));
+/** Pagefind asks for `pagefind-entry.json?ts=<now>` (the index's and each shard's), its own cache buster; the kept copy has no query. */
+async function searchEntry(request: Request, path: string): Promise<Response> {
+  const kept = await (await caches.open(CACHE)).match(at(path));
   if (!kept) return fetch(request);
   try {
     const published = await patiently(fetch(request), kept);

@@ -20,23 +20,33 @@ export type Route =
 
 export function routeOf(path: string, isNavigation: boolean): Route {
   if (isNavigation) return 'page';
-  if (path === SEARCH_ENTRY) return 'search-entry';
+  if (path === SEARCH_ENTRY || SHARD_ENTRY.test(path)) return 'search-entry';
   if (isImmutable(path)) return 'immutable';
   if (isSearchRuntime(path)) return 'search-runtime';
   return 'other';
 }
 
+// A shard of the index (src/search/shards.ts) is a Pagefind bundle in `pagefind/shards/<n>/`.
+const SHARD = String.raw`(?:shards\/\d+\/)?`;
+const SHARD_ENTRY = /^pagefind\/shards\/\d+\/pagefind-entry\.json$/;
+const SHARD_META = new RegExp(String.raw`^pagefind\/${SHARD}pagefind\.[^/]+\.pf_meta$`);
+
 export function isImmutable(path: string): boolean {
-  return /^_astro\/[^/]+$/.test(path) || isSearchChunk(path) || /^pagefind\/pagefind\.[^/]+\.pf_meta$/.test(path);
+  return /^_astro\/[^/]+$/.test(path) || isSearchChunk(path) || SHARD_META.test(path);
 }
 
 /** Index, fragment and filter chunks and the sort orders: the bulk of the index, loaded as searches need them. */
 export function isSearchChunk(path: string): boolean {
-  return /^pagefind\/(index|fragment|filter|sort)\/[^/]+$/.test(path);
+  return new RegExp(String.raw`^pagefind\/(?:${SHARD}(index|fragment|filter)|sort)\/[^/]+$`).test(path);
+}
+
+/** A shard's entry and metadata: what the search page loads of every shard before the first search. */
+export function isSearchShardStart(path: string): boolean {
+  return SHARD_ENTRY.test(path) || SHARD_META.test(path);
 }
 
 export function isSearchRuntime(path: string): boolean {
-  return /^pagefind\/(pagefind\.js|pagefind-worker\.js|wasm\.[^/]+\.pagefind)$/.test(path);
+  return new RegExp(String.raw`^pagefind\/${SHARD}(pagefind\.js|pagefind-worker\.js|wasm\.[^/]+\.pagefind)$`).test(path);
 }
 
 /** The address (relative to the base) a built file is served at: `papers/x/index.html` → `papers/x/`. */

@@ -3,25 +3,34 @@
  * API from the paper files themselves rather than from the built HTML. It needs nothing from
  * `astro build`, so scripts/build-site.ts runs the two side by side.
  *
+ * The index is split into shards (shards.ts): each a Pagefind bundle of its own under
+ * `pagefind/shards/<n>/`, built one after another with the indexer's memory released in
+ * between, so the peak is that of one shard whatever the size of the archive; the search page
+ * loads the first and merges the others (Pagefind's multisite `mergeIndex`). A shard whose
+ * records are those it was built from (by content hash) is left as it is, files and mtimes,
+ * so a rebuild after one more day re-indexes only the shards that changed.
+ *
  * The index has no sort orders of its own: each order the search page offers is a file beside
  * it, named in `pagefind-entry.json` and fetched only when a reader picks it (orders.ts says why).
  *
- * `maxFragments` caps the number of result-fragment files (Pagefind then bundles several papers
- * per file): a way under a static host's file-count limit, at the cost of bigger downloads per
- * result.
+ * `maxFragments` caps the number of result-fragment files per shard (Pagefind then bundles
+ * several papers per file): a way under a static host's file-count limit, at the cost of bigger
+ * downloads per result.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { loadTaxonomy } from '../analysis/taxonomy.ts';
 import { nameFromSlug } from '../analysis/topic-groups.ts';
 import { readPaperViews } from '../papers/read.ts';
 import type { PaperView } from '../papers/view.ts';
-import { SEARCH_ENTRY } from './entry.ts';
+import { SEARCH_ENTRY, SEARCH_SHARDS, shardPath, type PagefindEntry, type SearchShard } from './entry.ts';
 import { orderFile, searchOrders } from './orders.ts';
 import { pagefindIdsByUrl } from './pagefind-ids.ts';
-import { searchRecord } from './record.ts';
+import { searchRecord, type SearchRecord } from './record.ts';
+import { shardPapers } from './shards.ts';
 
 export interface SearchIndexOptions {
   papersDir: string;
@@ -29,39 +38,94 @@ export interface SearchIndexOptions {
   /** The site folder; the index goes to its `pagefind/`. */
   dist: string;
   maxFragments?: number | undefined;
+  /** Papers per shard; SHARD_SIZE unless set. */
+  shardSize?: number | undefined;
+}
+
+export interface SearchIndexReport {
+  papers: number;
+  shards: number;
+  /** Shards written this run; the others were left untouched. */
+  rebuilt: number;
 }
 
 const BATCH = 500;
 const urlOf = (slug: string) => `papers/${slug}/`;
 
-/** Builds the index and its sort orders; returns how many papers it holds. */
-export async function buildSearchIndex({ papersDir, topicsFile, dist, maxFragments }: SearchIndexOptions): Promise<number> {
+/** Builds the shards that changed, the sort orders and the entry; returns what it did. */
+export async function buildSearchIndex({ papersDir, topicsFile, dist, maxFragments, shardSize }: SearchIndexOptions): Promise<SearchIndexReport> {
   const papers = await readPaperViews(papersDir);
   const taxonomy = loadTaxonomy(topicsFile);
   const names = new Map([...taxonomy.topics, taxonomy.other].map((t) => [t.slug, t.name]));
+  const recordOf = (p: PaperView) => searchRecord(p, p.topics.map((t) => names.get(t) ?? nameFromSlug(t)), urlOf(p.slug));
   const bundle = join(dist, 'pagefind');
+  const previous = readEntry(dist);
+  const shards: SearchShard[] = [];
+  let rebuilt = 0;
+  const slices = shardPapers(papers, shardSize);
+  if (slices.length === 0) slices.push([]); // An empty index still loads.
+  for (const [n, slice] of slices.entries()) {
+    const records = slice.map(recordOf);
+    const hash = shardHash(records, maxFragments);
+    const path = shardPath(n);
+    if (previous?.shards?.[n]?.hash !== hash || !existsSync(join(bundle, path, 'pagefind-entry.json'))) {
+      await writeShard(records, join(bundle, path), maxFragments);
+      rebuilt++;
+    }
+    shards.push({ path, hash });
+  }
+  // Shards beyond the last (the archive shrank) go.
+  for (const name of existsSync(join(bundle, SEARCH_SHARDS)) ? readdirSync(join(bundle, SEARCH_SHARDS)) : []) {
+    if (!shards.some((s) => s.path === `${SEARCH_SHARDS}/${name}/`)) rmSync(join(bundle, SEARCH_SHARDS, name), { recursive: true, force: true });
+  }
+  const sorts = await writeSortOrders(papers, bundle, shards);
+  writeEntry(dist, previous, { ...JSON.parse(readFileSync(join(bundle, shards[0]?.path ?? '', 'pagefind-entry.json'), 'utf8')), shards, sorts });
+  return { papers: papers.length, shards: shards.length, rebuilt };
+}
+
+/**
+ * What a shard is built from: its records, in order, and the settings and Pagefind version
+ * that shape its files. Equal hashes mean equal shards: Pagefind writes the same bytes for the
+ * same records (fragment names are content hashes since 1.3).
+ */
+function shardHash(records: SearchRecord[], maxFragments: number | undefined): string {
+  const hash = createHash('sha256').update(JSON.stringify({ pagefind: pagefindVersion(), maxFragments: maxFragments ?? null }));
+  for (const r of records) hash.update(JSON.stringify(r)).update('\n');
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * One shard, written beside its place and then swapped in, so a failed run leaves the old
+ * shard whole. The indexer is closed after each shard: its memory (about 0.8 GB for the
+ * records and 4 GB while writing at 30,000 papers in one index) is given back before the next.
+ */
+async function writeShard(records: SearchRecord[], dir: string, maxFragments: number | undefined): Promise<void> {
+  const temp = `${dir.replace(/\/$/, '')}.new`;
+  rmSync(temp, { recursive: true, force: true });
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', ...(maxFragments ? { maxFragments } : {}) });
     if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-    for (let i = 0; i < papers.length; i += BATCH) {
-      const batch = papers.slice(i, i + BATCH).map((p) => searchRecord(p, p.topics.map((t) => names.get(t) ?? nameFromSlug(t)), urlOf(p.slug)));
-      const results = await Promise.all(batch.map((r) => index.addCustomRecord(r)));
+    for (let i = 0; i < records.length; i += BATCH) {
+      const results = await Promise.all(records.slice(i, i + BATCH).map((r) => index.addCustomRecord(r)));
       const failed = results.flatMap((r) => r.errors);
       if (failed.length > 0) throw new Error(`pagefind: ${failed.slice(0, 5).join('; ')}`);
     }
-    const written = await index.writeFiles({ outputPath: bundle });
+    const written = await index.writeFiles({ outputPath: temp });
     if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+    await index.deleteIndex();
   } finally {
     // Pagefind's indexer is a child process: it must end whatever happened, or Node waits on it.
     await pagefind.close();
   }
-  await writeSortOrders(papers, dist, bundle);
-  return papers.length;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, '..'), { recursive: true });
+  renameSync(temp, dir);
 }
 
-/** The sort orders, each named by a hash of its content so that a copy never goes stale. */
-async function writeSortOrders(papers: PaperView[], dist: string, bundle: string): Promise<void> {
-  const ids = await pagefindIdsByUrl(bundle);
+/** The sort orders, each named by a hash of its content so that a copy never goes stale; unchanged files are not rewritten. */
+async function writeSortOrders(papers: PaperView[], bundle: string, shards: SearchShard[]): Promise<Record<string, string>> {
+  const ids = new Map<string, string>();
+  for (const shard of shards) for (const [url, id] of await shardIds(join(bundle, shard.path), shard.hash)) ids.set(url, id);
   const missing = papers.filter((p) => !ids.has(urlOf(p.slug)));
   if (missing.length > 0) throw new Error(`pagefind: ${missing.length} papers have no fragment in ${bundle}, e.g. ${missing[0]!.slug}`);
   const idOfSlug = new Map(papers.map((p) => [p.slug, ids.get(urlOf(p.slug))!]));
@@ -70,9 +134,52 @@ async function writeSortOrders(papers: PaperView[], dist: string, bundle: string
   for (const [order, slugs] of Object.entries(searchOrders(papers))) {
     const text = orderFile(slugs, idOfSlug);
     const file = `sort/${order}.${createHash('sha256').update(text).digest('hex').slice(0, 10)}.txt`;
-    writeFileSync(join(bundle, file), text);
+    if (!existsSync(join(bundle, file))) writeFileSync(join(bundle, file), text);
     sorts[order] = file;
   }
-  const entryPath = join(dist, SEARCH_ENTRY);
-  writeFileSync(entryPath, JSON.stringify({ ...JSON.parse(readFileSync(entryPath, 'utf8')), sorts }));
+  const kept = new Set(Object.values(sorts).map((f) => f.slice('sort/'.length)));
+  for (const name of readdirSync(join(bundle, 'sort'))) if (!kept.has(name)) rmSync(join(bundle, 'sort', name), { force: true });
+  return sorts;
+}
+
+/**
+ * Where each shard's result ids are kept between builds, by shard hash: reading them back from
+ * a shard's fragments means unzipping one file per paper (30,000 at 30,000 papers). Equal
+ * hashes are equal shards, so the folder can serve any number of sites.
+ */
+const IDS_CACHE = join('node_modules', '.cache', 'paper-digest-search-ids');
+const IDS_KEPT_MS = 7 * 24 * 3600 * 1000;
+
+async function shardIds(dir: string, hash: string): Promise<Map<string, string>> {
+  const file = join(IDS_CACHE, `${hash}.json`);
+  try {
+    return new Map(Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>));
+  } catch {
+    const ids = await pagefindIdsByUrl(dir);
+    mkdirSync(IDS_CACHE, { recursive: true });
+    for (const old of readdirSync(IDS_CACHE)) if (Date.now() - statSync(join(IDS_CACHE, old)).mtimeMs > IDS_KEPT_MS) rmSync(join(IDS_CACHE, old), { force: true });
+    writeFileSync(file, JSON.stringify(Object.fromEntries(ids)));
+    return ids;
+  }
+}
+
+function readEntry(dist: string): PagefindEntry | null {
+  try {
+    return JSON.parse(readFileSync(join(dist, SEARCH_ENTRY), 'utf8')) as PagefindEntry;
+  } catch {
+    return null;
+  }
+}
+
+/** Written only when it changes, so an unchanged index leaves every file of it untouched. */
+function writeEntry(dist: string, previous: PagefindEntry | null, entry: PagefindEntry): void {
+  if (previous && JSON.stringify(previous) === JSON.stringify(entry)) return;
+  writeFileSync(join(dist, SEARCH_ENTRY), JSON.stringify(entry));
+}
+
+let version: string | undefined;
+function pagefindVersion(): string {
+  // The package exports only its entry point (lib/index.js); package.json is two folders up.
+  version ??= (JSON.parse(readFileSync(join(fileURLToPath(import.meta.resolve('pagefind')), '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+  return version;
 }

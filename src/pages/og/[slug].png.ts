@@ -1,6 +1,7 @@
 /** `/og/<slug>.png`: the link-preview image of a paper page (off with OG_IMAGES=off). */
 import type { APIContext, GetStaticPaths } from 'astro';
 import { allPapers } from '../../data/papers.ts';
+import { pageCacheKey } from '../../data/cache-key.ts';
 import { topicLabel } from '../../data/topics.ts';
 import { formatDay } from '../../site/format-date.ts';
 import { env, SITE_NAME } from '../../config.ts';
@@ -9,7 +10,8 @@ import type { PaperView } from '../../papers/view.ts';
 
 export const getStaticPaths = (async () => {
   if (!env.ogImages()) return [];
-  return (await allPapers()).map((paper) => ({ params: { slug: paper.slug }, props: { paper } }));
+  // What the card shows; og-image.ts caches the drawing by the same facts.
+  return Promise.all((await allPapers()).map(async (paper) => ({ params: { slug: paper.slug }, props: { paper }, cacheKey: await pageCacheKey({ og: paper }) })));
 }) satisfies GetStaticPaths;
 
 export async function GET({ props }: APIContext) {

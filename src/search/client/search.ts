@@ -19,6 +19,7 @@ interface PagefindSearch {
 interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
+  mergeIndex: (path: string, o: Record<string, unknown>) => Promise<void>;
   search: (q: string | null, o: { filters?: Record<string, string> }) => Promise<PagefindSearch | null>;
 }
 
@@ -38,18 +39,23 @@ let pagefind: Pagefind;
 let current: PagefindSearch['results'] = [];
 let shown = 0;
 let generation = 0;
-/** `pagefind-entry.json`: only the sort-order files scripts/build-search.ts adds to it are read here. */
-let entry: Promise<Pick<PagefindEntry, 'sorts'>>;
+/** `pagefind-entry.json`: only the shards and sort-order files build-index.ts adds to it are read here. */
+let entry: Promise<Pick<PagefindEntry, 'sorts' | 'shards'>>;
 const ranks = new Map<SearchOrder, Promise<Map<string, number>>>();
 
 async function start(): Promise<void> {
   status.textContent = 'Loading search…';
-  // Read along with Pagefind's own copy, so the sort orders are those of the index it loads.
-  entry = fetch(`${base}${SEARCH_ENTRY}`).then((r) => r.json() as Promise<Pick<PagefindEntry, 'sorts'>>);
-  entry.catch(() => {}); // Only sorting needs it; a failure shows when a reader sorts.
-  pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
+  // The entry names the shards (the first holds Pagefind's code) and the sort orders of this index.
+  entry = fetch(`${base}${SEARCH_ENTRY}`).then((r) => {
+    if (!r.ok) throw new Error(`${SEARCH_ENTRY}: HTTP ${r.status}`);
+    return r.json() as Promise<Pick<PagefindEntry, 'sorts' | 'shards'>>;
+  });
+  const shards = (await entry).shards?.map((s) => `${base}pagefind/${s.path}`) ?? [`${base}pagefind/`];
+  pagefind = (await import(/* @vite-ignore */ `${shards[0]}pagefind.js`)) as Pagefind;
   await pagefind.options({ baseUrl: base, excerptLength: 24 });
   await pagefind.init();
+  // Each further shard adds its metadata; their WebAssembly is the first one's.
+  await Promise.all(shards.slice(1).map((path) => pagefind.mergeIndex(path, { baseUrl: base, excerptLength: 24 })));
   readUrl();
   await run();
   form.addEventListener('input', () => schedule());

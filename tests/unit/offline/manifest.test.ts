@@ -40,6 +40,59 @@ const site = [
 const papersOfDay = (day: string) => (day === '2026-01-01' ? ['old-paper'] : day >= '2026-01-07' ? ['paper-a', 'paper-b', 'no-such-paper'] : ['paper-a']);
 const selection = selectOfflineFiles(site, entry, papersOfDay);
 
+describe('choosing the offline files of an index in shards', () => {
+  const sharded: PagefindEntry = { ...entry, shards: [{ path: 'shards/0/', hash: 'a' }, { path: 'shards/1/', hash: 'b' }] };
+  const files = [
+    'index.html',
+    'search/index.html',
+    'pagefind/pagefind-entry.json',
+    'pagefind/sort/newest.abc.txt',
+    ...['0', '1'].flatMap((n) => [
+      `pagefind/shards/${n}/pagefind.js`,
+      `pagefind/shards/${n}/pagefind-worker.js`,
+      `pagefind/shards/${n}/pagefind-entry.json`,
+      `pagefind/shards/${n}/pagefind.en_${n}${n}.pf_meta`,
+      `pagefind/shards/${n}/wasm.en.pagefind`,
+      `pagefind/shards/${n}/pagefind-ui.js`,
+      `pagefind/shards/${n}/index/en_${n}a.pf_index`,
+      `pagefind/shards/${n}/fragment/en_${n}b.pf_fragment`,
+      `pagefind/shards/${n}/filter/en_${n}c.pf_filter`,
+    ]),
+  ];
+  const chosen = selectOfflineFiles(files, { ...sharded, languages: { en: { hash: 'en_00', wasm: 'en' } } }, () => []);
+
+  it('keeps the first shard\'s code, every shard\'s entry, metadata and filters, and no second copy of the code', () => {
+    expect(chosen.shell).toEqual([
+      'index.html',
+      'search/index.html',
+      'pagefind/shards/0/pagefind.js',
+      'pagefind/shards/0/pagefind-worker.js',
+      'pagefind/pagefind-entry.json',
+      'pagefind/shards/0/pagefind.en_00.pf_meta',
+      'pagefind/shards/0/wasm.en.pagefind',
+      'pagefind/shards/0/pagefind-entry.json',
+      'pagefind/shards/1/pagefind-entry.json',
+      'pagefind/shards/1/pagefind.en_11.pf_meta',
+      'pagefind/shards/0/filter/en_0c.pf_filter',
+      'pagefind/shards/1/filter/en_1c.pf_filter',
+    ]);
+  });
+
+  it('saves every chunk of every shard and the sort orders', () => {
+    expect(chosen.index.filter((f) => /\/(index|fragment|filter|sort)\//.test(f)).sort()).toEqual(
+      files.filter((f) => /\/(index|fragment|filter|sort)\//.test(f)).sort(),
+    );
+  });
+
+  it('routes shard files as the worker must serve them', () => {
+    expect(routeOf('pagefind/shards/1/pagefind-entry.json', false)).toBe('search-entry');
+    expect(routeOf('pagefind/shards/1/pagefind.en_11.pf_meta', false)).toBe('immutable');
+    expect(routeOf('pagefind/shards/1/index/en_1a.pf_index', false)).toBe('immutable');
+    expect(routeOf('pagefind/shards/0/pagefind.js', false)).toBe('search-runtime');
+    expect(routeOf('pagefind/shards/x/pagefind.js', false)).toBe('other');
+  });
+});
+
 describe('choosing the offline files', () => {
   it('keeps on install the pages and code every visit needs, and Pagefind without its index and fragment chunks', () => {
     expect(selection.shell).toEqual([

@@ -3,6 +3,7 @@ import rss from '@astrojs/rss';
 import type { APIContext, GetStaticPaths } from 'astro';
 import { SITE_NAME } from '../../../config.ts';
 import { allTopics } from '../../../data/topics.ts';
+import { pageCacheKey } from '../../../data/cache-key.ts';
 import { escapeHtml, excerpt } from '../../../site/render-text.ts';
 import type { TopicGroup } from '../../../analysis/topic-groups.ts';
 
@@ -10,7 +11,7 @@ const FEED_ITEMS = 50;
 
 export const getStaticPaths = (async () => {
   const topics = (await allTopics()).filter((t) => t.papers.length > 0);
-  return topics.map((topic) => ({ params: { topic: topic.slug }, props: { topic } }));
+  return Promise.all(topics.map(async (topic) => ({ params: { topic: topic.slug }, props: { topic }, cacheKey: await pageCacheKey(topic) })));
 }) satisfies GetStaticPaths;
 
 export async function GET(context: APIContext) {

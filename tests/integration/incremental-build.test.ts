@@ -1,0 +1,137 @@
+/**
+ * The daily rebuild does only what changed: after one more day is ingested, `npm run build`
+ * leaves every page and search shard whose content did not change as it was (same bytes, same
+ * file: not rewritten), writes the pages and shards that changed, and gives exactly the `dist/`
+ * a clean build of the same papers gives. Real ingests and real builds (`astro build` with its
+ * incremental cache, Pagefind, the offline step) in scratch copies of the project, on a small
+ * generated archive split into several search shards.
+ */
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCorpus, writeListings } from '../../bench/generate-listings.ts';
+import { createScratchProject } from '../../bench/scratch-project.ts';
+import { root } from '../support/built-site.ts';
+
+const PAPERS = 160;
+const SHARD_SIZE = '40';
+
+interface FileState {
+  hash: string;
+  ino: number;
+  mtimeMs: number;
+}
+type DistState = Map<string, FileState>;
+
+function distState(dist: string): DistState {
+  const state: DistState = new Map();
+  for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    const s = statSync(path);
+    state.set(relative(dist, path), { hash: createHash('sha256').update(readFileSync(path)).digest('hex'), ino: s.ino, mtimeMs: s.mtimeMs });
+  }
+  return state;
+}
+
+async function npm(project: string, script: string): Promise<string> {
+  const env: NodeJS.ProcessEnv = { ...process.env, OG_IMAGES: 'off', SEARCH_SHARD_SIZE: SHARD_SIZE, PATH: `${join(project, 'node_modules/.bin')}:${process.env.PATH}` };
+  for (const key of ['PAPERS_DIR', 'BASE_PATH', 'SITE_URL', 'SEQUENTIAL_BUILD']) delete env[key];
+  const command = script === 'ingest' ? ['scripts/ingest.ts', '--no-progress', 'content/listings'] : ['scripts/build-site.ts'];
+  const { stdout, stderr } = await promisify(execFile)(process.execPath, command, { cwd: project, env, maxBuffer: 256 << 20 });
+  return stdout + stderr;
+}
+
+/** A scratch copy of the project with the generated listings; `withNextDay` adds the day after them. */
+function project(withNextDay: boolean): { dir: string; addNextDay: () => void } {
+  const dir = join(mkdtempSync(join(tmpdir(), 'paper-digest-incremental-')), 'project');
+  createScratchProject(root, dir);
+  const { listings, generator } = generateCorpus(PAPERS, { seed: 7 });
+  const nextDay = generator.nextDay();
+  writeListings(join(dir, 'content/listings'), withNextDay ? [...listings, nextDay] : listings);
+  return { dir, addNextDay: () => writeListings(join(dir, 'content/listings'), [nextDay]) };
+}
+
+const unchanged = (a: FileState | undefined, b: FileState | undefined) => a !== undefined && b !== undefined && a.hash === b.hash;
+const untouched = (a: FileState | undefined, b: FileState | undefined) => a !== undefined && b !== undefined && a.ino === b.ino && a.mtimeMs === b.mtimeMs;
+const shardOf = (file: string) => /^pagefind\/shards\/(\d+)\//.exec(file)?.[1];
+
+describe('the rebuild after one more day', () => {
+  let incremental: string;
+  let clean: string;
+  let before: DistState;
+  let after: DistState;
+  let changedPapers: string[];
+  let entryBefore: { shards: Array<{ path: string; hash: string }> };
+  let entryAfter: { shards: Array<{ path: string; hash: string }> };
+
+  beforeAll(async () => {
+    const a = project(false);
+    incremental = a.dir;
+    await npm(incremental, 'ingest');
+    await npm(incremental, 'build');
+    before = distState(join(incremental, 'dist'));
+    entryBefore = JSON.parse(readFileSync(join(incremental, 'dist/pagefind/pagefind-entry.json'), 'utf8'));
+    const papersBefore = new Map(readdirSync(join(incremental, 'content/papers')).map((n) => [n, readFileSync(join(incremental, 'content/papers', n), 'utf8')]));
+    a.addNextDay();
+    await npm(incremental, 'ingest');
+    changedPapers = readdirSync(join(incremental, 'content/papers'))
+      .filter((n) => papersBefore.get(n) !== readFileSync(join(incremental, 'content/papers', n), 'utf8'))
+      .map((n) => n.slice(0, -3));
+    await npm(incremental, 'build');
+    after = distState(join(incremental, 'dist'));
+    entryAfter = JSON.parse(readFileSync(join(incremental, 'dist/pagefind/pagefind-entry.json'), 'utf8'));
+
+    clean = project(true).dir;
+    await npm(clean, 'ingest');
+    await npm(clean, 'build');
+  }, 900_000);
+
+  afterAll(() => {
+    for (const dir of [incremental, clean]) if (dir) rmSync(join(dir, '..'), { recursive: true, force: true });
+  });
+
+  it('leaves every page and search file whose bytes did not change untouched: not rewritten', () => {
+    // Pages without a cache key (home, search, about, feeds, sitemap…) are few and rendered every time.
+    const keyed = /^(papers|topics|archive|digests)\/|^pagefind\//;
+    const same = [...before.keys()].filter((f) => keyed.test(f) && unchanged(before.get(f), after.get(f)));
+    const rewritten = same.filter((f) => !untouched(before.get(f), after.get(f)));
+    // In so small an archive a new day changes most papers' related papers; some pages stay.
+    expect(same.filter((f) => f.startsWith('papers/')).length).toBeGreaterThan(0);
+    expect(same.filter((f) => f.startsWith('pagefind/shards/')).length).toBeGreaterThan(0);
+    expect(rewritten).toEqual([]);
+  });
+
+  it('writes the page of every paper the new day added or changed', () => {
+    expect(changedPapers.length).toBeGreaterThan(0);
+    for (const slug of changedPapers) {
+      const file = `papers/${slug}/index.html`;
+      expect(after.has(file), file).toBe(true);
+      expect(before.has(file) && unchanged(before.get(file), after.get(file)), `${file} unchanged`).toBe(false);
+    }
+  });
+
+  it('re-indexes only the search shards whose papers changed, leaving the others file for file', () => {
+    const kept = entryAfter.shards.filter((s, n) => entryBefore.shards[n]?.hash === s.hash).map((s) => s.path.split('/')[1]!);
+    expect(entryAfter.shards.length).toBeGreaterThan(2);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.length).toBeLessThan(entryAfter.shards.length);
+    for (const n of kept) {
+      const files = [...before.keys()].filter((f) => shardOf(f) === n);
+      expect(files.length).toBeGreaterThan(0);
+      expect(files.filter((f) => !untouched(before.get(f), after.get(f)))).toEqual([]);
+      expect([...after.keys()].filter((f) => shardOf(f) === n).sort()).toEqual(files.sort());
+    }
+  });
+
+  it('gives the same dist/ as a clean build of the same papers: same files, same bytes', () => {
+    const fresh = distState(join(clean, 'dist'));
+    expect([...after.keys()].sort()).toEqual([...fresh.keys()].sort());
+    const differing = [...fresh.keys()].filter((f) => fresh.get(f)!.hash !== after.get(f)?.hash);
+    expect(differing).toEqual([]);
+  });
+});

@@ -1,0 +1,25 @@
+/** Which search shard each paper goes to (src/search/shards.ts). */
+import { describe, expect, it } from 'vitest';
+import { shardPapers } from '../../../src/search/shards.ts';
+
+const paper = (slug: string, firstSeen: string) => ({ slug, firstSeen });
+const slugs = (shards: Array<Array<{ slug: string }>>) => shards.map((s) => s.map((p) => p.slug));
+
+describe('cutting the papers into shards', () => {
+  const archive = [paper('c', '2025-01-02'), paper('a', '2025-01-01'), paper('d', '2025-01-03'), paper('b', '2025-01-01'), paper('e', '2025-01-03')];
+
+  it('orders papers by the day they were first listed, then slug, in slices of a fixed size', () => {
+    expect(slugs(shardPapers(archive, 2))).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
+  });
+
+  it('puts the papers of a new day after all others, leaving the full shards as they were', () => {
+    const before = shardPapers(archive, 2);
+    const after = shardPapers([...archive, paper('aa-new', '2025-01-04'), paper('zz-new', '2025-01-04')], 2);
+    expect(slugs(after).slice(0, 2)).toEqual(slugs(before).slice(0, 2));
+    expect(slugs(after).slice(2)).toEqual([['e', 'aa-new'], ['zz-new']]);
+  });
+
+  it('gives no shard for no papers', () => {
+    expect(shardPapers([], 2)).toEqual([]);
+  });
+});
