@@ -5,8 +5,15 @@
  */
 import { join } from 'node:path';
 import { env } from '../src/config.ts';
+import { BrokenPaperFilesError } from '../src/papers/read.ts';
 import { buildSearchIndex } from '../src/search/build-index.ts';
 
 const dist = process.argv[2] ?? 'dist';
-const r = await buildSearchIndex({ papersDir: env.papersDir(), topicsFile: env.topicsFile(), dist, maxFragments: env.maxFragments(), shardSize: env.searchShardSize() });
-console.log(`search index: ${r.papers} papers in ${r.shards} shard(s) in ${join(dist, 'pagefind')}; ${r.rebuilt} shard(s) indexed, ${r.shards - r.rebuilt} unchanged`);
+try {
+  const r = await buildSearchIndex({ papersDir: env.papersDir(), topicsFile: env.topicsFile(), dist, maxFragments: env.maxFragments(), shardSize: env.searchShardSize() });
+  console.log(`search index: ${r.papers} papers in ${r.shards} shard(s) in ${join(dist, 'pagefind')}; ${r.rebuilt} shard(s) indexed, ${r.shards - r.rebuilt} unchanged`);
+} catch (error) {
+  if (!(error instanceof BrokenPaperFilesError)) throw error;
+  console.error(`search index: ${error.message}`);
+  process.exitCode = 1;
+}

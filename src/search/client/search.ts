@@ -39,7 +39,7 @@ let pagefind: Pagefind;
 let current: PagefindSearch['results'] = [];
 let shown = 0;
 let generation = 0;
-/** `pagefind-entry.json`: only the shards and sort-order files build-index.ts adds to it are read here. */
+/** `pagefind-entry.json`: only the shards and sort-order files src/search/build-index.ts adds to it are read here. */
 let entry: Promise<Pick<PagefindEntry, 'sorts' | 'shards'>>;
 const ranks = new Map<SearchOrder, Promise<Map<string, number>>>();
 
