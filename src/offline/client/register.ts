@@ -23,5 +23,6 @@ function register(): void {
 }
 
 function searchStarted(): boolean {
-  return performance.getEntriesByType('resource').some((entry) => /\/pagefind\/pagefind\.js($|\?)/.test(entry.name));
+  // Pagefind's code is the first shard's (src/search/shards.ts), or the bundle's own for an index in one piece.
+  return performance.getEntriesByType('resource').some((entry) => /\/pagefind\/(?:shards\/\d+\/)?pagefind\.js($|\?)/.test(entry.name));
 }
