@@ -13,7 +13,7 @@
  * Bytes are metered by the server (page, modules and web workers alike). Every request to
  * another host fails (a dead proxy; loopback bypasses proxies) and is listed in the result.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { walk } from './file-census.ts';
@@ -74,7 +74,7 @@ export async function probeSearch(options: ProbeOptions): Promise<SearchProbe> {
   try {
     let expected: string[][] = [[], []];
     if (result.bundle) {
-      const api = await apiProbe(probe, options.queries);
+      const api = await apiProbe(probe, options.queries, options.distDir);
       result.api = { first: api.first, second: api.second };
       expected = api.urls;
     } else {
@@ -98,13 +98,27 @@ interface Probe {
 
 /** The folder holding `pagefind.js` next to `pagefind-entry.json`. */
 export function findSearchBundle(distDir: string): string | null {
+  // An index in shards (pagefind-entry.json names them): the whole `pagefind/` folder is the bundle.
+  if (searchShards(distDir).length > 0) return join(distDir, 'pagefind');
   for (const path of walk(distDir)) {
     if (path.endsWith('/pagefind.js') && existsSync(join(dirname(path), 'pagefind-entry.json'))) return dirname(path);
   }
   return null;
 }
 
-async function apiProbe({ browser, server, result }: Probe, queries: [string, string]) {
+/** The shard folders the search page merges, relative to `dist/` (`pagefind/shards/0/`…); none for an index in one piece. */
+function searchShards(distDir: string): string[] {
+  try {
+    const entry = JSON.parse(readFileSync(join(distDir, 'pagefind/pagefind-entry.json'), 'utf8')) as { shards?: Array<{ path: string }> };
+    return (entry.shards ?? []).map((s) => `pagefind/${s.path}`);
+  } catch {
+    return [];
+  }
+}
+
+async function apiProbe({ browser, server, result }: Probe, queries: [string, string], distDir: string) {
+  const shards = searchShards(distDir).map((path) => `${server.origin}/${path}`);
+  const module = shards.length > 0 ? `${shards[0]}pagefind.js` : `${server.origin}${result.bundle}pagefind.js`;
   const { context, page } = await openPage(browser, server, result);
   await page.goto(server.origin + BLANK_PAGE);
   await server.quiet();
@@ -113,7 +127,7 @@ async function apiProbe({ browser, server, result }: Probe, queries: [string, st
   for (const query of queries) {
     server.start();
     const started = performance.now();
-    const found = await page.evaluate(runPagefind, { module: `${server.origin}${result.bundle}pagefind.js`, query });
+    const found = await page.evaluate(runPagefind, { module, merge: shards.slice(1), query });
     const ms = performance.now() - started;
     await server.quiet();
     probes.push({ query, ms, results: found.total, ...withBundleBytes(server.stop(), result.bundle) });
@@ -125,12 +139,17 @@ async function apiProbe({ browser, server, result }: Probe, queries: [string, st
 
 interface PagefindModule {
   search(query: string): Promise<{ results: Array<{ data(): Promise<{ url: string }> }> }>;
+  mergeIndex(path: string): Promise<void>;
 }
 
-/** Runs in the page: the search a result list makes, data of the first 10 results included. */
-async function runPagefind({ module, query }: { module: string; query: string }) {
+/** Runs in the page: the search a result list makes (every shard merged), data of the first 10 results included. */
+async function runPagefind({ module, merge, query }: { module: string; merge: string[]; query: string }) {
   const scope = window as unknown as { benchPagefind?: PagefindModule };
-  scope.benchPagefind ??= (await import(module)) as PagefindModule;
+  if (!scope.benchPagefind) {
+    const pagefind = (await import(module)) as PagefindModule;
+    for (const path of merge) await pagefind.mergeIndex(path);
+    scope.benchPagefind = pagefind;
+  }
   const search = await scope.benchPagefind.search(query);
   const data = await Promise.all(search.results.slice(0, 10).map((r) => r.data()));
   return { total: search.results.length, urls: data.map((d) => new URL(d.url, location.href).pathname) };
