@@ -58,8 +58,11 @@ export function newPaperFile(fields: PaperFields, body: string): string {
 export function updatePaperFile(file: PaperFile, fields: PaperFields, body: string): string {
   for (const [i, key] of PAPER_KEYS.entries()) {
     const value = file.doc.createNode(fields[key], { aliasDuplicateObjects: false });
-    if (!file.doc.has(key)) insertAfter(file.doc, PAPER_KEYS.slice(0, i), key, value);
-    else if (JSON.stringify(file.fields[key]) !== JSON.stringify(fields[key])) file.doc.set(key, value);
+    if (!file.doc.has(key)) {
+      // An absent key reads as null: writing `arxiv: null` into every older file would change
+      // thousands of files for nothing the next time the taxonomy changes.
+      if (fields[key] !== null) insertAfter(file.doc, PAPER_KEYS.slice(0, i), key, value);
+    } else if (JSON.stringify(file.fields[key]) !== JSON.stringify(fields[key])) file.doc.set(key, value);
   }
   return render(file.doc, body);
 }
