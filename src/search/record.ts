@@ -4,7 +4,7 @@
  * HTML files, and holds exactly the title, the author names and the abstract (no navigation
  * or page chrome).
  */
-import { paperDateText } from '../site/format-date.ts';
+import { paperDateText } from '../utils/format-date.ts';
 import type { PaperView } from '../papers/view.ts';
 
 export interface SearchRecord {
