@@ -1,6 +1,6 @@
 /**
  * The ingest index, `content/.papers-index.json` beside the papers folder: each paper file's
- * title key (by slug), and each listing already ingested (by file name: a hash of its bytes
+ * title key and arXiv id (by slug), and each listing already ingested (by file name: a hash of its bytes
  * and of the capture date it was read with, and the slugs of the papers it holds). With it,
  * ingesting one more day reads only that day's listing, the files of the papers it names and
  * this index, instead of every listing and every paper file (at 30,000 papers, 632 listings
@@ -17,7 +17,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { writeAtomic } from '../utils/atomic-write.ts';
 
-const VERSION = 2;
+const VERSION = 3;
 
 export interface IngestIndex {
   /** slug → title key of every readable paper file, and the file's size and mtime when the key was read. */
@@ -30,6 +30,8 @@ export interface IngestIndex {
 
 export interface IndexedPaper {
   key: string;
+  /** Its arXiv id, which later listings find it by. */
+  arxiv?: string | null;
   size: number;
   /** Whole milliseconds: what a copy or a `touch` keeps. */
   mtimeMs: number;

@@ -10,7 +10,7 @@ import { forEachConcurrently, mapConcurrently } from '../utils/concurrency.ts';
 import { checkListingSize, decodeListing, UnreadableListingError } from '../listing/decode.ts';
 import { CaptureDateError, readListing, type Listing } from '../listing/read.ts';
 import { createPaper, fileUnderTopics, mergeRecord } from './merge.ts';
-import { newPaperFile, parsePaperFile, PaperFileError, readFrontmatter, skimHasAppearance, skimTitleKey, updatePaperFile, type PaperFile } from './file.ts';
+import { newPaperFile, parsePaperFile, PaperFileError, readFrontmatter, skimArxivId, skimHasAppearance, skimTitleKey, updatePaperFile, type PaperFile } from './file.ts';
 import { baseSlug, chooseSlug, type SlugOwner } from './slug.ts';
 import { titleKey } from '../listing/title-key.ts';
 import type { PaperFields } from './schema.ts';
@@ -83,6 +83,8 @@ interface Stored {
   path: string;
   /** Null until read: with the ingest index, only files a listing of this run names are read. */
   text: string | null;
+  /** Its arXiv id, once known: from then on later listings find the paper by it. */
+  arxiv: string | null;
   entry?: Entry;
 }
 
@@ -118,7 +120,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const previousStamp = await readFile(taxonomyFile, 'utf8').catch(() => null);
   const refile = previousStamp?.trim() !== stamp;
   // Re-filing reads every paper; otherwise only the files this run's listings name.
-  const wanted = new Set(listings.flatMap((l) => l.records.map((r) => titleKey(r.title))));
+  const wanted = new Set(listings.flatMap((l) => l.records.flatMap((r) => [titleKey(r.title), ...(r.arxivId === null ? [] : [`arxiv:${r.arxivId}`])])));
   const store = await loadPapers(options.papersDir, problems, refile ? null : index, wanted);
   const { touched, alreadyRecorded, slugsOfListing } = mergeListings(loaded, store, problems);
   for (const { slugs } of skipped.values()) for (const slug of slugs) alreadyRecorded.add(slug);
@@ -182,7 +184,7 @@ async function nextIndex(
   });
   for (const { slug, key } of slugs) {
     const s = store.stats.get(slug);
-    if (s) papers.set(slug, { key, ...s });
+    if (s) papers.set(slug, { key, arxiv: store.byKey.get(key)?.arxiv ?? null, ...s });
   }
   const failed = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
   const listings = new Map(skipped);
@@ -200,7 +202,7 @@ interface LoadedListing {
   hash: string;
 }
 
-/** Folders yield their `.txt` files, in name order; named files are taken as they are. */
+/** Folders yield their `.txt` and `.json` files, in name order; named files are taken as they are. */
 async function listingFiles(inputs: string[], problems: Problem[]): Promise<string[]> {
   const out: string[] = [];
   for (const input of inputs) {
@@ -212,13 +214,16 @@ async function listingFiles(inputs: string[], problems: Problem[]): Promise<stri
       continue;
     }
     if (info.isDirectory()) {
-      const names = (await readdir(input)).filter((n) => n.endsWith('.txt') && !n.startsWith('.')).sort();
-      if (names.length === 0) problems.push({ file: input, line: null, severity: 'warning', message: 'no .txt listings in this folder' });
+      const names = (await readdir(input)).filter((n) => LISTING_NAME.test(n)).sort();
+      if (names.length === 0) problems.push({ file: input, line: null, severity: 'warning', message: 'no .txt or .json listings in this folder' });
       out.push(...names.map((n) => join(input, n)));
     } else out.push(input);
   }
   return [...new Set(out)];
 }
+
+/** Text captures and Daily Papers JSON; not hidden files, nor a fetch's unfinished temp file (`x.json.1234567`). */
+const LISTING_NAME = /^[^.].*\.(?:txt|json)$/;
 
 async function loadListing(
   path: string,
@@ -272,25 +277,27 @@ interface Store {
   /** Slugs whose file this run wrote. */
   written: Set<string>;
   byKey: Map<string, Stored>;
+  byArxiv: Map<string, Stored>;
   bySlug: Map<string, Stored>;
   /** Every slug in use, including those of files too broken to read. */
   slugOwner: Map<string, SlugOwner>;
-  /** Files too broken to read (their paths), by slug and, where their frontmatter still tells it, by title key. */
+  /** Files too broken to read (their paths), by slug and, where their frontmatter still tells it, by title key and arXiv id. */
   brokenBySlug: Map<string, string>;
   brokenByKey: Map<string, string>;
+  brokenByArxiv: Map<string, string>;
 }
 
 /**
- * The paper files, known by title key. Without an index every file is read (and skimmed);
- * with one, only files it does not know and files holding a title key in `wanted` (the
- * papers this run's listings name).
+ * The paper files, known by title key and arXiv id. Without an index every file is read (and
+ * skimmed); with one, only files it does not know and files holding a title key or arXiv id in
+ * `wanted` (the papers this run's listings name).
  */
 async function loadPapers(dir: string, problems: Problem[], index: IngestIndex | null, wanted: Set<string>): Promise<Store> {
-  const store: Store = { stats: new Map(), written: new Set(), byKey: new Map(), bySlug: new Map(), slugOwner: new Map(), brokenBySlug: new Map(), brokenByKey: new Map() };
+  const store: Store = { stats: new Map(), written: new Set(), byKey: new Map(), byArxiv: new Map(), bySlug: new Map(), slugOwner: new Map(), brokenBySlug: new Map(), brokenByKey: new Map(), brokenByArxiv: new Map() };
   const names = (await readdir(dir)).filter((n) => n.endsWith('.md')).sort();
   // A stat costs a fraction of a read; a file whose size or mtime changed since it was indexed is read.
   const stats = index ? await mapConcurrently(names, READ_CONCURRENCY, (name) => stat(join(dir, name))) : [];
-  const current = new Map<string, string>();
+  const current = new Map<string, IndexedPaper>();
   names.forEach((name, i) => {
     const slug = name.slice(0, -3);
     const s = stats[i];
@@ -298,12 +305,12 @@ async function loadPapers(dir: string, problems: Problem[], index: IngestIndex |
     if (!s) return;
     const now = { size: s.size, mtimeMs: Math.floor(s.mtimeMs) };
     store.stats.set(slug, now);
-    if (indexed && indexed.size === now.size && indexed.mtimeMs === now.mtimeMs) current.set(name, indexed.key);
+    if (indexed && indexed.size === now.size && indexed.mtimeMs === now.mtimeMs) current.set(name, indexed);
   });
-  const indexedKey = (name: string) => current.get(name);
+  const indexedKey = (name: string) => current.get(name)?.key;
   const toRead = names.filter((name) => {
-    const key = indexedKey(name);
-    return key === undefined || wanted.has(key);
+    const indexed = current.get(name);
+    return indexed === undefined || wanted.has(indexed.key) || (indexed.arxiv != null && wanted.has(`arxiv:${indexed.arxiv}`));
   });
   // Read many at a time: each read waits on the disk, not on the CPU.
   const texts = new Map(toRead.map((name, i) => [name, i]));
@@ -312,7 +319,7 @@ async function loadPapers(dir: string, problems: Problem[], index: IngestIndex |
     const slug = name.slice(0, -3);
     const path = join(dir, name);
     const i = texts.get(name);
-    const stored: Stored = { slug, path, text: i === undefined ? null : read[i]! };
+    const stored: Stored = { slug, path, text: i === undefined ? null : read[i]!, arxiv: null };
     store.bySlug.set(slug, stored);
     const key = indexedKey(name) ?? (stored.text === null ? undefined : (skimTitleKey(stored.text) ?? open(stored, store, problems)?.fields.titleKey));
     if (key === undefined) continue;
@@ -324,6 +331,13 @@ async function loadPapers(dir: string, problems: Problem[], index: IngestIndex |
     }
     store.byKey.set(key, stored);
     store.slugOwner.set(slug, { kind: 'paper', titleKey: key });
+    const indexed = current.get(name);
+    const arxiv = indexed && stored.text === null ? (indexed.arxiv ?? null) : skimArxivId(stored.text!);
+    stored.arxiv = arxiv === undefined ? (open(stored, store, problems)?.fields.arxiv ?? null) : arxiv;
+    if (stored.arxiv === null || store.brokenBySlug.has(slug)) continue;
+    const sameId = store.byArxiv.get(stored.arxiv);
+    if (sameId) problems.push({ file: path, line: null, severity: 'warning', message: `holds the same paper (arXiv ${stored.arxiv}) as ${sameId.path}; later listings with that id go to ${sameId.path} only` });
+    else store.byArxiv.set(stored.arxiv, stored);
   }
   return store;
 }
@@ -343,24 +357,29 @@ function open(stored: Stored, store: Store, problems: Problem[]): Entry | null {
     // Keep the slug reserved and never overwrite a file the maintainer must fix by hand.
     store.slugOwner.set(stored.slug, { kind: 'broken' });
     store.brokenBySlug.set(stored.slug, stored.path);
-    const key = brokenFileKey(stored.text);
+    const { key, arxiv } = brokenFileKeys(stored.text);
     if (key) {
       store.brokenByKey.set(key, stored.path);
       if (store.byKey.get(key) === stored) store.byKey.delete(key);
+    }
+    if (arxiv) {
+      store.brokenByArxiv.set(arxiv, stored.path);
+      if (store.byArxiv.get(arxiv) === stored) store.byArxiv.delete(arxiv);
     }
     problems.push({ file: stored.path, line: null, severity: 'error', message: `${error.message}; left untouched until fixed` });
     return null;
   }
 }
 
-/** The title key a broken file's frontmatter still tells, if its YAML parses at all. */
-function brokenFileKey(text: string): string | null {
+/** The title key and arXiv id a broken file's frontmatter still tells, if its YAML parses at all. */
+function brokenFileKeys(text: string): { key: string | null; arxiv: string | null } {
   try {
     const { data } = readFrontmatter(text);
-    if (typeof data.titleKey === 'string' && data.titleKey !== '') return data.titleKey;
-    return typeof data.title === 'string' && titleKey(data.title) !== '' ? titleKey(data.title) : null;
+    const arxiv = typeof data.arxiv === 'string' && data.arxiv !== '' ? data.arxiv : null;
+    if (typeof data.titleKey === 'string' && data.titleKey !== '') return { key: data.titleKey, arxiv };
+    return { key: typeof data.title === 'string' && titleKey(data.title) !== '' ? titleKey(data.title) : null, arxiv };
   } catch {
-    return null;
+    return { key: null, arxiv: null };
   }
 }
 
@@ -391,7 +410,18 @@ function mergeListings(
         return;
       }
       const appearance = { file: listing.file, captureDate: listing.captureDate, rank: i + 1, upvotes: record.upvotes };
-      const stored = store.byKey.get(key);
+      // Once a paper has an arXiv id, that is how listings find it: a corrected title still matches.
+      const byId = record.arxivId === null ? undefined : store.byArxiv.get(record.arxivId);
+      const stored = byId ?? store.byKey.get(key);
+      if (!byId && stored?.arxiv && record.arxivId && stored.arxiv !== record.arxivId) {
+        problems.push({
+          file: where,
+          line: record.line,
+          severity: 'error',
+          message: `"${record.title}" (arXiv ${record.arxivId}) has the title of the paper in ${stored.path || stored.slug}, which is arXiv ${stored.arxiv}; skipped: if that file's arxiv is wrong, correct it and ingest again`,
+        });
+        return;
+      }
       // Already recorded in this file: nothing to merge, and no need to parse it.
       if (stored && !stored.entry && stored.text !== null && skimHasAppearance(stored.text, listing.file)) {
         alreadyRecorded.add(stored.slug);
@@ -404,25 +434,35 @@ function mergeListings(
         return;
       }
       if (!entry) {
-        const heldBy = store.brokenByKey.get(key) ?? store.brokenBySlug.get(baseSlug(record.title));
+        const heldBy = (record.arxivId === null ? undefined : store.brokenByArxiv.get(record.arxivId)) ?? store.brokenByKey.get(key) ?? store.brokenBySlug.get(baseSlug(record.title));
         if (heldBy) {
           problems.push({ file: where, line: record.line, severity: 'error', message: `"${record.title}" may be the paper in ${heldBy}, which cannot be read; skipped until that file is fixed` });
           return;
         }
         const slug = chooseSlug(record.title, key, (s) => store.slugOwner.get(s));
         entry = { slug, fields: createPaper(record, key, appearance), body: bodyOf(record.abstract), existing: null, originalText: null };
-        store.byKey.set(key, { slug, path: '', text: '', entry });
+        const created: Stored = { slug, path: '', text: '', arxiv: null, entry };
+        store.byKey.set(key, created);
         store.slugOwner.set(slug, { kind: 'paper', titleKey: key });
+        knowArxivId(store, created, entry.fields.arxiv);
       } else {
         entry.fields = mergeRecord(entry.fields, record, appearance);
         // A paper first captured without its abstract gets it from a later listing.
         if (entry.body.trim() === '' && record.abstract) entry.body = bodyOf(record.abstract);
+        knowArxivId(store, stored!, entry.fields.arxiv);
       }
       touched.set(entry.slug, entry);
       slugs.add(entry.slug);
     });
   }
   return { touched, alreadyRecorded, slugsOfListing };
+}
+
+/** Later listings of this run find the paper by its id too, once it has one. */
+function knowArxivId(store: Store, stored: Stored, arxiv: string | null): void {
+  if (arxiv === null || stored.arxiv === arxiv) return;
+  stored.arxiv = arxiv;
+  if (!store.byArxiv.has(arxiv)) store.byArxiv.set(arxiv, stored);
 }
 
 function bodyOf(abstract: string | null): string {
