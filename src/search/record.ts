@@ -2,7 +2,15 @@
  * What the search index knows of a paper. Records go to Pagefind's Node API straight
  * from the collection, so the index needs no second pass over tens of thousands of
  * HTML files, and holds exactly the title and abstract (no navigation or page chrome).
+ *
+ * The abstract is the content and the title is the `title` metadata: Pagefind (1.5 and
+ * later) searches metadata too and ranks a title match 5× a match in the text, and its
+ * excerpt then comes from the abstract alone, never repeating the title above it.
+ * Every metadata value is searchable, so the record carries no more of it than a result
+ * card must show (date, upvotes); the topics and the code badge come from the filters,
+ * which are not searched.
  */
+import slugify from '@sindresorhus/slugify';
 import { formatDay } from '../site/format-date.ts';
 import type { PaperView } from '../papers/view.ts';
 
@@ -16,6 +24,7 @@ export interface SearchRecord {
 
 /** Filter names, as the search page's URL parameters and controls use them. */
 export const SEARCH_FILTERS = ['topic', 'year', 'day', 'organisation', 'code'] as const;
+export type SearchFilter = (typeof SEARCH_FILTERS)[number];
 
 /** The `year` filter's value for a paper whose publication date no listing gave. */
 export const UNKNOWN_YEAR = 'unknown';
@@ -34,21 +43,26 @@ export function resultDate(paper: Pick<PaperView, 'published' | 'firstSeen'>): s
   return paper.published ? formatDay(paper.published) : `first listed ${formatDay(paper.firstSeen)}`;
 }
 
+/** The `organisation` filter's value: the name as a slug, so URLs read `organisation=z-ai`. */
+export function organisationSlug(name: string): string {
+  return slugify(name) || 'unnamed';
+}
+
 /**
- * @param topicNames display names of the paper's topics, most central first
  * @param url the paper page's path below the site's base (`papers/<slug>/`)
  */
-export function searchRecord(paper: PaperView, topicNames: string[], url: string): SearchRecord {
+export function searchRecord(paper: PaperView, url: string): SearchRecord {
   return {
     url,
-    content: `${paper.title}.\n\n${paper.abstract}`,
+    // Pagefind refuses a record without content: a paper with no abstract is found by its title.
+    content: paper.abstract || paper.title,
     language: 'en',
-    meta: { title: paper.title, date: resultDate(paper), topics: topicNames.join(', ') },
+    meta: { title: paper.title, date: resultDate(paper), ...(paper.upvotes !== null ? { upvotes: String(paper.upvotes) } : {}) },
     filters: {
-      topic: topicNames,
+      topic: paper.topics,
       year: [publicationYear(paper)],
       day: paper.days,
-      ...(paper.org ? { organisation: [paper.org.name] } : {}),
+      ...(paper.org ? { organisation: [organisationSlug(paper.org.name)] } : {}),
       code: [paper.hasCode ? 'yes' : 'no'],
     },
     // No `sort`: the sort orders are files of their own (src/search/orders.ts).

@@ -24,13 +24,13 @@ describe('what search shows of a paper’s date', () => {
   const undated = paper('undated', null, '2025-03-11');
 
   it('a known publication date: shown as is, and filed under its year', () => {
-    const record = searchRecord(dated, [], 'papers/dated/');
+    const record = searchRecord(dated, 'papers/dated/');
     expect(record.meta.date).toBe('Mar 25, 2021');
     expect(record.filters.year).toEqual(['2021']);
   });
 
   it('no publication date: says when it was first listed, and is filed under "unknown", not the capture year', () => {
-    const record = searchRecord(undated, [], 'papers/undated/');
+    const record = searchRecord(undated, 'papers/undated/');
     expect(record.meta.date).toBe('first listed Mar 11, 2025');
     expect(record.filters.year).toEqual([UNKNOWN_YEAR]);
   });
