@@ -73,7 +73,9 @@ export function candidates(word: string, vocabulary: Vocabulary, limit = CANDIDA
       if (edits <= max) found.push({ word: other, count, edits });
     }
   }
-  return found.sort((a, b) => a.edits - b.edits || b.count - a.count || (a.word < b.word ? -1 : 1)).slice(0, limit);
+  // Nearest first; then those keeping the first letter, which typos rarely change; then the commonest.
+  const firstKept = (c: Candidate) => Number(c.word[0] !== word[0]);
+  return found.sort((a, b) => a.edits - b.edits || firstKept(a) - firstKept(b) || b.count - a.count || (a.word < b.word ? -1 : 1)).slice(0, limit);
 }
 
 /** A stem as Pagefind's English stemmer (Snowball, i.e. Porter2) makes it. */
@@ -89,14 +91,18 @@ export function isKnown(word: string, vocabulary: Vocabulary): boolean {
   const w = normalizeWord(word);
   if (vocabulary.count(w) > 0 || vocabulary.hasPrefix(w)) return true;
   const s = stem(w);
-  return candidates(w, vocabulary, Infinity).some((c) => stem(c.word).startsWith(s));
+  return candidates(w, vocabulary, Infinity).some((c) => stem(c.word) === s);
 }
 
-/** Whether a result matched the term: by prefix, or by stem as Pagefind's index is stemmed. */
+/**
+ * Whether a result matched the term itself: a matched word starts with it (a word being
+ * typed), or has its stem ("studies" for "study"). Pagefind also matches any word whose stem
+ * merely starts with the term's ("exts", stem "ext", finds "extending"): that is not the word.
+ */
 export function isFound(term: string, matched: readonly string[]): boolean {
   if (foundByPrefix(term, matched)) return true;
   const s = stem(term);
-  return matched.some((w) => stem(w).startsWith(s));
+  return matched.some((w) => stem(w) === s);
 }
 
 export interface Correction {

@@ -3,7 +3,7 @@ import { filterOptions } from '../../../src/search/filters.ts';
 import { toPaperView, type PaperViewInput } from '../../../src/papers/view.ts';
 import { searchRecord, UNKNOWN_YEAR } from '../../../src/search/record.ts';
 
-function paper(slug: string, published: string | null, firstSeen: string) {
+function paper(slug: string, published: string | null, firstSeen: string, extra: Record<string, unknown> = {}) {
   const data = {
     title: `Paper ${slug}`,
     titleKey: `paper ${slug}`,
@@ -15,6 +15,7 @@ function paper(slug: string, published: string | null, firstSeen: string) {
     urls: [],
     topics: [],
     listings: [{ file: `${firstSeen}.txt`, captureDate: firstSeen, rank: 1, upvotes: 3 }],
+    ...extra,
   } as unknown as PaperViewInput['data'];
   return toPaperView({ slug, body: 'An abstract.', data });
 }
@@ -42,5 +43,33 @@ describe('what search shows of a paper’s date', () => {
       { value: '2021', label: '2021', count: 1 },
       { value: UNKNOWN_YEAR, label: 'Date unknown', count: 2 },
     ]);
+  });
+});
+
+describe('what the index holds of a paper', () => {
+  const p = paper('sparse', '2024-05-01', '2025-03-11', { topics: ['vision', 'other'], org: { name: 'Z.ai', url: null }, urls: ['https://github.com/x/y'] });
+
+  it('the abstract as text and the title as metadata, so an excerpt never repeats the title', () => {
+    const record = searchRecord(p, 'papers/sparse/');
+    expect(record.content).toBe('An abstract.');
+    expect(record.meta.title).toBe('Paper sparse');
+    expect(record.meta.upvotes).toBe('3');
+  });
+
+  it('a paper without an abstract is indexed by its title', () => {
+    const bare = toPaperView({ slug: 'bare', body: '', data: { ...p, abstract: undefined } as unknown as PaperViewInput['data'] });
+    expect(searchRecord(bare, 'papers/bare/').content).toBe('Paper sparse');
+  });
+
+  it('filter values are slugs, so URLs read topic=vision and organisation=z-ai', () => {
+    const record = searchRecord(p, 'papers/sparse/');
+    expect(record.filters.topic).toEqual(['vision', 'other']);
+    expect(record.filters.organisation).toEqual(['z-ai']);
+    expect(record.filters.code).toEqual(['yes']);
+  });
+
+  it('organisation choices carry the slug as value and the name as label, one choice per slug', () => {
+    const other = paper('b', null, '2025-03-11', { org: { name: 'Z.AI', url: null } });
+    expect(filterOptions([p, other], []).organisation).toEqual([{ value: 'z-ai', label: 'Z.ai', count: 2 }]);
   });
 });
