@@ -324,12 +324,15 @@ async function showMore(mine: number, loading?: Array<Promise<ResultData>>): Pro
   const batch = current.slice(shown, shown + PAGE);
   const data = loading ?? batch.map((r) => r.data());
   list.setAttribute('aria-busy', 'true');
+  // One page at a time: a second click while this one arrives would ask for the same results.
+  more.disabled = true;
   for (const next of data) {
     const result = await next;
     if (mine !== generation) return;
     list.append(renderResult(result, labelOf, base));
     shown += 1;
   }
+  more.disabled = false;
   more.hidden = shown >= current.length;
   list.removeAttribute('aria-busy');
 }
