@@ -8,7 +8,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import lockfile from 'proper-lockfile';
 import { CONTENT } from '../src/config.ts';
 import { ingest, type IngestReport } from '../src/papers/ingest.ts';
-import { classifyTopics } from '../src/analysis/classify.ts';
+import { classifyTopics, topicFiling } from '../src/analysis/classify.ts';
 import { progressDisplay } from './ingest-progress.ts';
 import { parseIsoDate } from '../src/listing/dates.ts';
 import { loadTaxonomy, TaxonomyError, type Taxonomy } from '../src/analysis/taxonomy.ts';
@@ -23,7 +23,8 @@ const program = new Command('ingest')
     return date;
   })
   .option('--dry-run', 'parse and report, write nothing')
-  .option('--json', 'print the parsed listings as one JSON object on stdout')
+  // npm prints its "> script" banner on stdout: `npm run -s ingest -- --json` leaves the JSON alone there.
+  .option('--json', 'print the parsed listings as one JSON object on stdout (through npm: npm run -s ingest -- --json)')
   .option('--papers-dir <dir>', 'where paper files live', CONTENT.papers)
   .option('--topics <file>', 'the topic taxonomy', CONTENT.topics)
   .option('--no-progress', 'no progress display')
@@ -59,7 +60,7 @@ async function run(): Promise<IngestReport> {
       papersDir,
       date: opts.date ?? null,
       dryRun: opts.dryRun ?? false,
-      taxonomy,
+      filing: topicFiling(taxonomy),
       onProgress: progress?.update,
     });
   } finally {

@@ -6,7 +6,7 @@
  */
 import type { PaperView } from '../papers/view.ts';
 import type { TopicGroup } from '../analysis/topic-groups.ts';
-import { organisationSlug, publicationYear, UNKNOWN_YEAR } from './record.ts';
+import { organisationSlug, publicationYear, UNKNOWN_YEAR, type SearchFilter } from './record.ts';
 
 export interface FilterOption {
   /** The value the search index holds (see record.ts). */
@@ -15,9 +15,10 @@ export interface FilterOption {
   count: number;
 }
 
-export type SelectFilter = 'topic' | 'year' | 'day' | 'organisation';
+/** The filters chosen from a list (`code` is a checkbox). */
+export type ListFilter = Exclude<SearchFilter, 'code'>;
 
-export function filterOptions(papers: PaperView[], topics: TopicGroup[]): Record<SelectFilter, FilterOption[]> {
+export function filterOptions(papers: PaperView[], topics: TopicGroup[]): Record<ListFilter, FilterOption[]> {
   const tally = (entries: Array<[value: string, label: string]>) => {
     const counts = new Map<string, FilterOption>();
     for (const [value, label] of entries) {

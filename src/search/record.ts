@@ -11,7 +11,7 @@
  * which are not searched.
  */
 import slugify from '@sindresorhus/slugify';
-import { formatDay } from '../site/format-date.ts';
+import { paperDateText } from '../utils/format-date.ts';
 import type { PaperView } from '../papers/view.ts';
 
 export interface SearchRecord {
@@ -22,9 +22,18 @@ export interface SearchRecord {
   filters: Record<string, string[]>;
 }
 
-/** Filter names, as the search page's URL parameters and controls use them. */
-export const SEARCH_FILTERS = ['topic', 'year', 'day', 'organisation', 'code'] as const;
-export type SearchFilter = (typeof SEARCH_FILTERS)[number];
+/**
+ * The search filters in the order the search page shows them: each name is the index's filter,
+ * the page's URL parameter and its control; the label is what the page calls it.
+ */
+export const SEARCH_FILTERS = [
+  { name: 'topic', label: 'Topic' },
+  { name: 'year', label: 'Year' },
+  { name: 'day', label: 'Digest day' },
+  { name: 'organisation', label: 'Organisation' },
+  { name: 'code', label: 'Has code' },
+] as const;
+export type SearchFilter = (typeof SEARCH_FILTERS)[number]['name'];
 
 /** The `year` filter's value for a paper whose publication date no listing gave. */
 export const UNKNOWN_YEAR = 'unknown';
@@ -36,11 +45,6 @@ export const UNKNOWN_YEAR = 'unknown';
  */
 export function publicationYear(paper: Pick<PaperView, 'published'>): string {
   return paper.published ? paper.published.slice(0, 4) : UNKNOWN_YEAR;
-}
-
-/** The date a result shows: the publication date, or plainly the day it was first listed. */
-export function resultDate(paper: Pick<PaperView, 'published' | 'firstSeen'>): string {
-  return paper.published ? formatDay(paper.published) : `first listed ${formatDay(paper.firstSeen)}`;
 }
 
 /** The `organisation` filter's value: the name as a slug, so URLs read `organisation=z-ai`. */
@@ -57,14 +61,14 @@ export function searchRecord(paper: PaperView, url: string): SearchRecord {
     // Pagefind refuses a record without content: a paper with no abstract is found by its title.
     content: paper.abstract || paper.title,
     language: 'en',
-    meta: { title: paper.title, date: resultDate(paper), ...(paper.upvotes !== null ? { upvotes: String(paper.upvotes) } : {}) },
+    meta: { title: paper.title, date: paperDateText(paper), ...(paper.upvotes !== null ? { upvotes: String(paper.upvotes) } : {}) },
     filters: {
       topic: paper.topics,
       year: [publicationYear(paper)],
       day: paper.days,
       ...(paper.org ? { organisation: [organisationSlug(paper.org.name)] } : {}),
       code: [paper.hasCode ? 'yes' : 'no'],
-    },
+    } satisfies Partial<Record<SearchFilter, string[]>>,
     // No `sort`: the sort orders are files of their own (src/search/orders.ts).
   };
 }

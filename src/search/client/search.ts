@@ -50,7 +50,7 @@ let pagefind: Pagefind;
 let current: PagefindResult[] = [];
 let shown = 0;
 let generation = 0;
-/** `pagefind-entry.json`: only the files build-index.ts adds to it are read here. */
+/** `pagefind-entry.json`: only the files src/search/build-index.ts adds to it are read here. */
 let entry: Promise<Pick<PagefindEntry, 'sorts' | 'vocabulary'>>;
 const ranks = new Map<SearchOrder, Promise<Map<string, number>>>();
 /** The reader chose "search instead for" the query as typed: no correction. */
