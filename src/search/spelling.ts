@@ -24,16 +24,19 @@ const TWO_EDITS_FROM = 5;
 const CANDIDATES = 3;
 const TRIES = 4;
 
+/** Rows of the distance table, kept between calls: a scan compares thousands of words. */
+let rows = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
+
 /**
  * The optimal-string-alignment distance of two words (insertions, deletions, substitutions
  * and swaps of neighbours, each one edit), or `max + 1` as soon as it must exceed `max`.
  */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  // Three rows of the dynamic programme: two back (for swaps), previous, current.
-  let before = new Array<number>(b.length + 1).fill(0);
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  let current = new Array<number>(b.length + 1).fill(0);
+  if (rows[0]!.length <= b.length) rows = rows.map(() => new Int32Array(b.length + 1));
+  // Three rows of the table: two back (for swaps), the previous one, the current one.
+  let [before, previous, current] = rows as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;
     let rowMin = i;
@@ -62,20 +65,30 @@ export function maxEdits(word: string): number {
   return word.length >= TWO_EDITS_FROM ? 2 : 1;
 }
 
-/** Vocabulary words within `maxEdits` of a (normalised) word, nearest first, then most common. */
+/** Vocabulary words within `maxEdits` of a (normalised) word: nearest first, then most common. */
 export function candidates(word: string, vocabulary: Vocabulary, limit = CANDIDATES): Candidate[] {
+  return nearWords(word, vocabulary).slice(0, limit);
+}
+
+// The last scan, kept: a word is looked up to tell whether it is known, then to correct it.
+let lastScan: { word: string; vocabulary: Vocabulary; near: Candidate[] } | undefined;
+
+function nearWords(word: string, vocabulary: Vocabulary): Candidate[] {
+  if (lastScan?.word === word && lastScan.vocabulary === vocabulary) return lastScan.near;
   const max = maxEdits(word);
-  const found: Candidate[] = [];
+  const near: Candidate[] = [];
   for (let length = Math.max(1, word.length - max); length <= word.length + max; length++) {
     for (const [other, count] of vocabulary.ofLength(length)) {
       if (other === word) continue;
       const edits = editDistance(word, other, max);
-      if (edits <= max) found.push({ word: other, count, edits });
+      if (edits <= max) near.push({ word: other, count, edits });
     }
   }
   // Nearest first; then those keeping the first letter, which typos rarely change; then the commonest.
-  const firstKept = (c: Candidate) => Number(c.word[0] !== word[0]);
-  return found.sort((a, b) => a.edits - b.edits || firstKept(a) - firstKept(b) || b.count - a.count || (a.word < b.word ? -1 : 1)).slice(0, limit);
+  const firstChanged = (c: Candidate) => Number(c.word[0] !== word[0]);
+  near.sort((a, b) => a.edits - b.edits || firstChanged(a) - firstChanged(b) || b.count - a.count || (a.word < b.word ? -1 : 1));
+  lastScan = { word, vocabulary, near };
+  return near;
 }
 
 /** A stem as Pagefind's English stemmer (Snowball, i.e. Porter2) makes it. */
@@ -91,7 +104,7 @@ export function isKnown(word: string, vocabulary: Vocabulary): boolean {
   const w = normalizeWord(word);
   if (vocabulary.count(w) > 0 || vocabulary.hasPrefix(w)) return true;
   const s = stem(w);
-  return candidates(w, vocabulary, Infinity).some((c) => stem(c.word) === s);
+  return nearWords(w, vocabulary).some((c) => stem(c.word) === s);
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { formatDay } from '../../src/site/format-date.ts';
+import { formatDay } from '../../src/utils/format-date.ts';
 import { searchSettled, useSite } from '../support/browser.ts';
 import { collection, factsBySlug, slugOf, type PaperFacts } from '../support/collection.ts';
 
