@@ -49,7 +49,7 @@ export function publicationYear(paper: Pick<PaperView, 'published'>): string {
 
 /** The `organisation` filter's value: the name as a slug, so URLs read `organisation=z-ai`. */
 export function organisationSlug(name: string): string {
-  return slugify(name) || 'unnamed';
+  return slugify(name, { decamelize: false }) || 'unnamed';
 }
 
 /**

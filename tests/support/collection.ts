@@ -72,7 +72,7 @@ function readCollection(): PaperFacts[] {
         year: data.published ? String(data.published).slice(0, 4) : 'unknown',
         upvotes: data.upvotes ?? 0,
         organisation: data.org?.name ?? null,
-        organisationSlug: data.org ? slugify(data.org.name) : null,
+        organisationSlug: data.org ? slugify(data.org.name, { decamelize: false }) : null,
         days,
         hasCode: (data.urls ?? []).some(isCodeUrl),
         topics: (data.topics ?? []).map((slug) => names.get(slug) ?? nameFromSlug(slug)),
