@@ -5,6 +5,7 @@
  * Then `npm run eval:search` on the same site meets its targets.
  */
 import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
@@ -12,6 +13,8 @@ import { describe, expect, it } from 'vitest';
 import { searchSettled, useSite } from '../support/browser.ts';
 import { root } from '../support/built-site.ts';
 import { collection, slugOf, type PaperFacts } from '../support/collection.ts';
+import { suggestCommoner } from '../../src/search/spelling.ts';
+import { parseVocabulary } from '../../src/search/vocabulary.ts';
 
 const site = useSite();
 const papers = collection();
@@ -131,5 +134,29 @@ describe('npm run eval:search', () => {
     expect(report.correct).toBeGreaterThanOrEqual(0.95);
     // Correct queries are left alone.
     expect(report.correctCorrected).toBe(0);
+  });
+});
+
+describe('a rare word one edit from a far commoner one', () => {
+  it('is left as typed, with the commoner word offered as a link carrying data-did-you-mean', async (ctx) => {
+    const dir = join(site.built.dir, 'pagefind/vocabulary');
+    const text = readFileSync(join(dir, readdirSync(dir)[0]!), 'utf8');
+    const vocabulary = parseVocabulary(text);
+    // The first such word of the bundled vocabulary (a typo in some abstract, such as "lanaguage").
+    const rare = text.split('\n').filter((w) => /^[a-z]{6,}$/.test(w)).sort().find((w) => suggestCommoner(w, vocabulary));
+    ctx.skip(rare === undefined, 'no word of the collection is a rare near-twin of a far commoner one');
+    const suggestion = suggestCommoner(rare!, vocabulary)!.query;
+    const using = papers.filter((p) => new RegExp(`\\b${rare}\\b`, 'i').test(`${p.title} ${p.abstract}`)).map((p) => p.slug);
+    const { page } = await openSearch();
+    await searchFor(page, rare!);
+    const link = page.locator('#search-correction a[data-did-you-mean]');
+    expect(await link.textContent()).toBe(suggestion);
+    expect(await page.locator('#search-correction').getAttribute('data-corrected')).toBeNull();
+    expect((await shownSlugs(page)).sort()).toEqual(using.sort());
+    await link.click();
+    await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q, suggestion);
+    await searchSettled(page);
+    expect(await page.locator('#search-query').inputValue()).toBe(suggestion);
+    expect(await page.locator('#search-results > li').count()).toBeGreaterThan(using.length);
   });
 });

@@ -21,6 +21,10 @@ const vocabulary = parseVocabulary(
     ['attention', 120],
     ['gaze', 1],
     ['game', 60],
+    ['papers', 1],
+    ['paper', 300],
+    ['xlarge', 1],
+    ['large', 274],
   ]),
 );
 
@@ -120,5 +124,10 @@ describe('suggestCommoner', () => {
     expect(suggestCommoner('transformer', vocabulary)).toBeNull();
     expect(suggestCommoner('gaze', vocabulary)).toBeNull();
     expect(suggestCommoner('lottery', vocabulary)).toBeNull();
+  });
+
+  it('nor another form of the same word, nor a word with another first letter', () => {
+    expect(suggestCommoner('papers', vocabulary)).toBeNull();
+    expect(suggestCommoner('xlarge', vocabulary)).toBeNull();
   });
 });
