@@ -82,6 +82,14 @@ describe('a misspelt query', () => {
     expect(await again.page.locator('#search-correction').isHidden()).toBe(true);
   });
 
+  it('with a filter and a sort order set, the correction keeps them', async () => {
+    const { page } = await openSearch(`search/?q=${typo}&year=${paper.year}&sort=newest`);
+    expect(await page.locator('#search-correction').getAttribute('data-corrected')).toBe(word);
+    expect(await shownSlugs(page)).toContain(paper.slug);
+    for (const slug of await shownSlugs(page)) expect(papers.find((p) => p.slug === slug)!.year).toBe(paper.year);
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('newest');
+  });
+
   it('two words with one misspelt: only that one is corrected', async () => {
     const other = paper.title.toLowerCase().match(/\b[a-z]{4,}\b/g)!.find((w) => w !== word && inCollection(w))!;
     const { page } = await openSearch();

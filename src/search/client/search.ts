@@ -193,7 +193,7 @@ async function run(updateUrl = true, push = false): Promise<void> {
   let firstPage = results.slice(0, PAGE).map((r) => r.data());
   let found: Found = { query: typed };
   if (typed && !asTyped && !/^\s*".+"\s*$/.test(typed)) {
-    found = await checkSpelling(typed, search, firstPage, filters).catch((error: unknown) => (console.warn(error), found));
+    found = await checkSpelling(typed, results, firstPage, filters).catch((error: unknown) => (console.warn(error), found));
     if (mine !== generation) return;
     if (found.corrected) {
       search = found.corrected.search;
@@ -228,21 +228,21 @@ interface Found {
  * Finds the query words the index did not match and corrects them; or, when the query finds
  * almost nothing, looks for a far commoner word to suggest. The vocabulary is fetched only then.
  */
-async function checkSpelling(query: string, search: PagefindSearch, firstPage: Array<Promise<ResultData>>, filters: Record<string, string>): Promise<Found> {
+async function checkSpelling(query: string, results: PagefindResult[], firstPage: Array<Promise<ResultData>>, filters: Record<string, string>): Promise<Found> {
   const none: Found = { query };
   const terms = correctableTerms(query);
   if (terms.length === 0) return none;
-  // Every result holds every word that was found, so the first one tells which were not.
+  // Every result holds every word that was found, so the first one shown tells which were not.
   let matched: string[] = [];
   let unfound = terms;
-  if (search.results.length > 0) {
-    matched = matchedWords({ ...(await firstPage[0]!), matchedMetaFields: search.results[0]!.matchedMetaFields });
+  if (results.length > 0) {
+    matched = matchedWords({ ...(await firstPage[0]!), matchedMetaFields: results[0]!.matchedMetaFields });
     unfound = terms.filter((t) => !foundByPrefix(t, matched));
   }
-  const few = search.results.length <= FEW;
+  const few = results.length <= FEW;
   if (unfound.length === 0 && !few) return none;
   const typos = await import('./typos.ts');
-  if (search.results.length > 0) unfound = unfound.filter((t) => !typos.isFound(t, matched));
+  if (results.length > 0) unfound = unfound.filter((t) => !typos.isFound(t, matched));
   if (unfound.length === 0 && !few) return none;
   const file = (await entry).vocabulary;
   if (!file) return none;
