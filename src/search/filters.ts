@@ -6,7 +6,7 @@
  */
 import type { PaperView } from '../papers/view.ts';
 import type { TopicGroup } from '../analysis/topic-groups.ts';
-import { organisationSlug, publicationYear, UNKNOWN_YEAR, type SearchFilter } from './record.ts';
+import { organisationSlug, publicationYear, UNKNOWN_YEAR, type CheckboxFilter, type SearchFilter } from './record.ts';
 
 export interface FilterOption {
   /** The value the search index holds (see record.ts). */
@@ -15,8 +15,8 @@ export interface FilterOption {
   count: number;
 }
 
-/** The filters chosen from a list (`code` is a checkbox). */
-export type ListFilter = Exclude<SearchFilter, 'code'>;
+/** The filters chosen from a list (`code` and `arxiv` are checkboxes). */
+export type ListFilter = Exclude<SearchFilter, CheckboxFilter>;
 
 export function filterOptions(papers: PaperView[], topics: TopicGroup[]): Record<ListFilter, FilterOption[]> {
   const tally = (entries: Array<[value: string, label: string]>) => {

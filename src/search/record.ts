@@ -1,13 +1,15 @@
 /**
  * What the search index knows of a paper. Records go to Pagefind's Node API straight
  * from the collection, so the index needs no second pass over tens of thousands of
- * HTML files, and holds exactly the title and abstract (no navigation or page chrome).
+ * HTML files, and holds exactly the title, the author names and the abstract (no navigation
+ * or page chrome).
  *
  * The abstract is the content and the title is the `title` metadata: Pagefind (1.5 and
  * later) searches metadata too and ranks a title match 5× a match in the text, and its
- * excerpt then comes from the abstract alone, never repeating the title above it.
+ * excerpt then comes from the abstract alone, never repeating the title above it. Author
+ * names are the `authors` metadata, so a search for a name finds the author's papers.
  * Every metadata value is searchable, so the record carries no more of it than a result
- * card must show (date, upvotes); the topics and the code badge come from the filters,
+ * card must show (date, upvotes, authors); the topics and the badges come from the filters,
  * which are not searched.
  */
 import slugify from '@sindresorhus/slugify';
@@ -31,9 +33,12 @@ export const SEARCH_FILTERS = [
   { name: 'year', label: 'Year' },
   { name: 'day', label: 'Digest day' },
   { name: 'organisation', label: 'Organisation' },
-  { name: 'code', label: 'Has code' },
+  { name: 'code', label: 'Has code', checkbox: true },
+  { name: 'arxiv', label: 'Has arXiv id', checkbox: true },
 ] as const;
 export type SearchFilter = (typeof SEARCH_FILTERS)[number]['name'];
+/** The filters that are a yes-or-any checkbox rather than a list of choices. */
+export type CheckboxFilter = Extract<(typeof SEARCH_FILTERS)[number], { checkbox: true }>['name'];
 
 /** The `year` filter's value for a paper whose publication date no listing gave. */
 export const UNKNOWN_YEAR = 'unknown';
@@ -61,13 +66,19 @@ export function searchRecord(paper: PaperView, url: string): SearchRecord {
     // Pagefind refuses a record without content: a paper with no abstract is found by its title.
     content: paper.abstract || paper.title,
     language: 'en',
-    meta: { title: paper.title, date: paperDateText(paper), ...(paper.upvotes !== null ? { upvotes: String(paper.upvotes) } : {}) },
+    meta: {
+      title: paper.title,
+      date: paperDateText(paper),
+      ...(paper.upvotes !== null ? { upvotes: String(paper.upvotes) } : {}),
+      ...(paper.authors && paper.authors.length > 0 ? { authors: paper.authors.join(', ') } : {}),
+    },
     filters: {
       topic: paper.topics,
       year: [publicationYear(paper)],
       day: paper.days,
       ...(paper.org ? { organisation: [organisationSlug(paper.org.name)] } : {}),
       code: [paper.hasCode ? 'yes' : 'no'],
+      arxiv: [paper.arxiv ? 'yes' : 'no'],
     } satisfies Partial<Record<SearchFilter, string[]>>,
     // No `sort`: the sort orders are files of their own (src/search/orders.ts).
   };

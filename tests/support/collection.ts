@@ -39,6 +39,7 @@ interface Frontmatter {
   upvotes: number | null;
   org: { name: string } | null;
   urls?: string[];
+  github?: string | null;
   topics?: string[];
   listings: Array<{ captureDate: string }>;
 }
@@ -74,7 +75,7 @@ function readCollection(): PaperFacts[] {
         organisation: data.org?.name ?? null,
         organisationSlug: data.org ? slugify(data.org.name, { decamelize: false }) : null,
         days,
-        hasCode: (data.urls ?? []).some(isCodeUrl),
+        hasCode: (data.urls ?? []).some(isCodeUrl) || Boolean(data.github && isCodeUrl(data.github)),
         topics: (data.topics ?? []).map((slug) => names.get(slug) ?? nameFromSlug(slug)),
         topicSlugs: data.topics ?? [],
       };

@@ -1,7 +1,9 @@
 // One search result as a paper card, like the site's lists show papers (PaperCard.astro):
-// title, date, organisation, upvotes, code badge, the excerpt of the abstract, topics.
+// title, date, organisation or first authors, upvotes, code badge, the excerpt of the
+// abstract, topics.
 // Result text comes from listings, so it is only ever inserted as text (or as <mark>
 // elements built here), never as HTML.
+import { authorsByline } from '../../papers/view.ts';
 import { excerptPieces } from '../excerpt.ts';
 
 export interface ResultData {
@@ -29,9 +31,10 @@ export function renderResult(result: ResultData, labelOf: LabelOf, base: string)
 
   const meta = card.appendChild(element('p', 'paper-card__meta'));
   if (result.meta.date) meta.append(element('span', 'paper-card__date', result.meta.date));
+  // Who: the organisation, else the first authors, as the site's lists say it.
   const organisation = result.filters.organisation?.[0];
-  const orgName = organisation && labelOf('organisation', organisation);
-  if (orgName) meta.append(element('span', '', orgName));
+  const by = (organisation && labelOf('organisation', organisation)) || authorsByline(result.meta.authors?.split(', ') ?? []);
+  if (by) meta.append(element('span', 'paper-card__by', by));
   if (result.meta.upvotes !== undefined) {
     const upvotes = meta.appendChild(element('span', 'upvotes', `▲ ${result.meta.upvotes}`));
     upvotes.title = 'upvotes';

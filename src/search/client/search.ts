@@ -179,7 +179,7 @@ async function run(updateUrl = true, push = false): Promise<void> {
     list.replaceChildren();
     more.hidden = true;
     showNote(null, typed);
-    status.textContent = 'Type words from a title or abstract, or pick a filter.';
+    status.textContent = 'Type words from a title, abstract or author, or pick a filter.';
     list.removeAttribute('aria-busy');
     void updateCounts(mine);
     return;
