@@ -4,6 +4,7 @@ import type { ReferenceResult } from './baseline.ts';
 import type { Measurement } from './measure.ts';
 import type { PageWeight } from './page-weight.ts';
 import type { SearchProbe } from './search-probe.ts';
+import type { TypoSearch, VocabularyFile } from './search-vocabulary.ts';
 import type { TargetCheck } from './targets.ts';
 
 export interface StepResult extends Omit<Measurement, 'outputTail'> {
@@ -43,6 +44,9 @@ export interface SizeResult {
   searchIndex: (FolderStats & { path: string }) | null;
   paperPage: PageWeight | null;
   search: SearchProbe | null;
+  /** The typo-correction vocabulary as built, and a first search with a typo. */
+  vocabulary: VocabularyFile | null;
+  typoSearch: TypoSearch | null;
   checks: Check[];
   /** The figures next to the targets (which are set for 30,000 papers). */
   targets: TargetCheck[];

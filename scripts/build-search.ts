@@ -10,7 +10,7 @@ import { buildSearchIndex } from '../src/search/build-index.ts';
 
 const dist = process.argv[2] ?? 'dist';
 try {
-  const r = await buildSearchIndex({ papersDir: env.papersDir(), topicsFile: env.topicsFile(), dist, maxFragments: env.maxFragments(), shardSize: env.searchShardSize() });
+  const r = await buildSearchIndex({ papersDir: env.papersDir(), dist, maxFragments: env.maxFragments(), shardSize: env.searchShardSize() });
   console.log(`search index: ${r.papers} papers in ${r.shards} shard(s) in ${join(dist, 'pagefind')}; ${r.rebuilt} shard(s) indexed, ${r.shards - r.rebuilt} unchanged`);
 } catch (error) {
   if (!(error instanceof BrokenPaperFilesError)) throw error;

@@ -35,9 +35,9 @@ export function isImmutable(path: string): boolean {
   return /^_astro\/[^/]+$/.test(path) || isSearchChunk(path) || SHARD_META.test(path);
 }
 
-/** Index, fragment and filter chunks and the sort orders: the bulk of the index, loaded as searches need them. */
+/** Index, fragment and filter chunks, the sort orders and the vocabulary: the bulk of the index, loaded as searches need them. */
 export function isSearchChunk(path: string): boolean {
-  return new RegExp(String.raw`^pagefind\/(?:${SHARD}(index|fragment|filter)|sort)\/[^/]+$`).test(path);
+  return new RegExp(String.raw`^pagefind\/(?:${SHARD}(index|fragment|filter)|sort|vocabulary)\/[^/]+$`).test(path);
 }
 
 /** A shard's entry and metadata: what the search page loads of every shard before the first search. */

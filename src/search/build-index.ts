@@ -12,6 +12,8 @@
  *
  * The index has no sort orders of its own: each order the search page offers is a file beside
  * it, named in `pagefind-entry.json` and fetched only when a reader picks it (orders.ts says why).
+ * The vocabulary for typo correction is another such file, from the same records
+ * (build-vocabulary.ts).
  *
  * `maxFragments` caps the number of result-fragment files per shard (Pagefind then bundles
  * several papers per file): a way under a static host's file-count limit, at the cost of bigger
@@ -22,8 +24,6 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { loadTaxonomy } from '../analysis/taxonomy.ts';
-import { nameFromSlug } from '../analysis/topic-groups.ts';
 import { readPaperViews } from '../papers/read.ts';
 import type { PaperView } from '../papers/view.ts';
 import { SEARCH_ENTRY, SEARCH_SHARDS, shardPath, type PagefindEntry, type SearchShard } from './entry.ts';
@@ -31,10 +31,11 @@ import { orderFile, searchOrders } from './orders.ts';
 import { pagefindIdsByUrl } from './pagefind-ids.ts';
 import { searchRecord, type SearchRecord } from './record.ts';
 import { shardPapers } from './shards.ts';
+import { writeVocabulary } from './build-vocabulary.ts';
+import { VOCABULARY_DIR } from './vocabulary.ts';
 
 export interface SearchIndexOptions {
   papersDir: string;
-  topicsFile: string;
   /** The site folder; the index goes to its `pagefind/`. */
   dist: string;
   maxFragments?: number | undefined;
@@ -53,11 +54,9 @@ const BATCH = 500;
 const urlOf = (slug: string) => `papers/${slug}/`;
 
 /** Builds the shards that changed, the sort orders and the entry; returns what it did. */
-export async function buildSearchIndex({ papersDir, topicsFile, dist, maxFragments, shardSize }: SearchIndexOptions): Promise<SearchIndexReport> {
+export async function buildSearchIndex({ papersDir, dist, maxFragments, shardSize }: SearchIndexOptions): Promise<SearchIndexReport> {
   const papers = await readPaperViews(papersDir);
-  const taxonomy = loadTaxonomy(topicsFile);
-  const names = new Map([...taxonomy.topics, taxonomy.other].map((t) => [t.slug, t.name]));
-  const recordOf = (p: PaperView) => searchRecord(p, p.topics.map((t) => names.get(t) ?? nameFromSlug(t)), urlOf(p.slug));
+  const recordOf = (p: PaperView) => searchRecord(p, urlOf(p.slug));
   const bundle = join(dist, 'pagefind');
   const previous = readEntry(dist);
   const shards: SearchShard[] = [];
@@ -79,7 +78,10 @@ export async function buildSearchIndex({ papersDir, topicsFile, dist, maxFragmen
     if (!shards.some((s) => s.path === `${SEARCH_SHARDS}/${name}/`)) rmSync(join(bundle, SEARCH_SHARDS, name), { recursive: true, force: true });
   }
   const sorts = await writeSortOrders(papers, bundle, shards);
-  writeEntry(dist, previous, { ...JSON.parse(readFileSync(join(bundle, shards[0]?.path ?? '', 'pagefind-entry.json'), 'utf8')), shards, sorts });
+  const vocabulary = writeVocabulary(papers.map(recordOf), bundle).file;
+  // Named by its content: an older one is no longer named in the entry.
+  for (const name of readdirSync(join(bundle, VOCABULARY_DIR))) if (`${VOCABULARY_DIR}/${name}` !== vocabulary) rmSync(join(bundle, VOCABULARY_DIR, name), { force: true });
+  writeEntry(dist, previous, { ...JSON.parse(readFileSync(join(bundle, shards[0]?.path ?? '', 'pagefind-entry.json'), 'utf8')), shards, sorts, vocabulary });
   return { papers: papers.length, shards: shards.length, rebuilt };
 }
 

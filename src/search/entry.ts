@@ -2,7 +2,8 @@
  * `pagefind/pagefind-entry.json`: the one fixed-name file of the search index. It is the first
  * shard's Pagefind entry (its metadata hash and WebAssembly per language), plus what
  * build-index.ts adds: the shards the search page merges, with the hash of what each was built
- * from, and the sort-order files. The search page and the service worker both start from it.
+ * from, the sort-order files and the vocabulary. The search page and the service worker both
+ * start from it.
  */
 export const SEARCH_ENTRY = 'pagefind/pagefind-entry.json';
 
@@ -28,4 +29,6 @@ export interface PagefindEntry {
   shards?: SearchShard[];
   /** The sort-order files build-index.ts adds, relative to the bundle. */
   sorts?: Record<string, string>;
+  /** The search vocabulary (vocabulary.ts), relative to the bundle. */
+  vocabulary?: string;
 }
