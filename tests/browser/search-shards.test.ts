@@ -36,9 +36,11 @@ describe('an index in shards', () => {
     await expect(page.locator('#search-status').textContent()).resolves.toBe(`${expected.length} papers found.`);
     const more = page.locator('#search-more');
     while (await more.isVisible()) {
-      const before = await page.locator('#search-results li').count();
+      const before = await page.locator('#search-results > li').count();
+      // The page marks the list busy from the click until the whole next page is drawn.
       await more.click();
-      await page.waitForFunction((n) => document.querySelectorAll('#search-results li').length > n, before);
+      await searchSettled(page);
+      expect(await page.locator('#search-results > li').count()).toBeGreaterThan(before);
     }
     const shown = (await page.locator('#search-results li h2 a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href))).map(slugOf);
     expect([...shown].sort()).toEqual([...expected].sort());
