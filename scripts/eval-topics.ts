@@ -5,13 +5,12 @@
  * --check the exit code is 1 when they are missed. Where the fixture has a second labeller's
  * topics, they are scored the same way: the agreement of two people is the ceiling to read by.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import YAML from 'yaml';
 import { CONTENT } from '../src/config.ts';
 import { classifyTopics, scoreTopics } from '../src/analysis/classify.ts';
-import { readFrontmatter } from '../src/papers/file.ts';
+import { BrokenPaperFilesError, readPaperFolder, type StoredPaper } from '../src/papers/read.ts';
 import { loadTaxonomy, topicSlugs, OTHER_TOPIC, type Taxonomy } from '../src/analysis/taxonomy.ts';
 
 const TARGET_F1 = 0.75;
@@ -46,7 +45,7 @@ interface Labeled {
 }
 
 const taxonomy = loadTaxonomy(opts.taxonomy);
-const papers = readPapers(opts.papers);
+const papers: Paper[] = (await readPapers(opts.papers)).map(({ slug, data, body }) => ({ slug, title: data.title, abstract: body }));
 const labeled = readLabels(opts.labels, taxonomy, papers);
 
 const started = performance.now();
@@ -109,14 +108,14 @@ function printReport(): void {
   console.log(meetsTargets ? '\nTargets met.' : '\nTargets NOT met: read the papers listed above and the signals in the taxonomy.');
 }
 
-function readPapers(dir: string): Paper[] {
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.md'))
-    .sort()
-    .map((name) => {
-      const { data, body } = readFrontmatter(readFileSync(join(dir, name), 'utf8'));
-      return { slug: name.slice(0, -3), title: String(data.title ?? ''), abstract: body };
-    });
+async function readPapers(dir: string): Promise<StoredPaper[]> {
+  try {
+    return await readPaperFolder(dir);
+  } catch (error) {
+    if (!(error instanceof BrokenPaperFilesError)) throw error;
+    console.error(`eval:topics: ${error.message}`);
+    process.exit(1);
+  }
 }
 
 function readLabels(path: string, taxonomy: Taxonomy, papers: Paper[]): Labeled[] {

@@ -1,7 +1,7 @@
 /**
  * The topic taxonomy: `content/topics.yaml`, a maintainer-editable list of topics, each
  * with a name, a one-line description for its page, and the weighted phrases the
- * classifier looks for (classify-topics.ts). Validated here so that ingest and build stop
+ * classifier looks for (classify.ts). Validated here so that ingest and build stop
  * with the file and field at fault rather than misfiling papers.
  *
  * The fallback topic `other` is not a list entry: code assigns it when no topic fits, so no
@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import YAML from 'yaml';
 import { z } from 'astro/zod';
 import { stems } from './terms.ts';
+import { TOPIC_SLUG } from '../papers/schema.ts';
 
 export const OTHER_TOPIC = 'other';
 
@@ -43,8 +44,6 @@ export interface Taxonomy {
 
 export class TaxonomyError extends Error {}
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 const oneLine = z
   .string()
   .trim()
@@ -76,7 +75,7 @@ const signalsSchema = z
 const topicSchema = z.strictObject({
   slug: z
     .string()
-    .regex(SLUG, 'must be lower-case words joined by hyphens, such as "language-models"')
+    .regex(TOPIC_SLUG, 'must be lower-case words joined by hyphens, such as "language-models"')
     .refine((slug) => slug !== OTHER_TOPIC, `"${OTHER_TOPIC}" is reserved for papers that fit no topic`),
   name: oneLine,
   description: oneLine,

@@ -6,12 +6,13 @@ export type Layout = 'A' | 'B' | 'C';
 /** Where a listing's capture date came from. */
 export type CaptureDateSource = 'filename' | 'option' | 'inferred';
 
-export interface Org {
+// A type, not an interface: the paper schema's org (a loose object) must accept it.
+export type Org = {
   /** The organisation's handle, e.g. `zai-org`. */
   id: string;
   /** Its display name, e.g. `Z.ai`. */
   name: string;
-}
+};
 
 /** One paper as a listing shows it. Absent facts are `null`, never guessed. */
 export interface ListingRecord {

@@ -1,7 +1,7 @@
 /**
  * The ingest pipeline: listing files → records → merged papers → Markdown files.
- * Every listing is read and every paper merged in memory first; files are then written
- * one by one atomically, and only when their bytes change.
+ * Every listing is read and every paper merged in memory first; files are then written,
+ * each atomically and only when its bytes change.
  */
 import { readdir, readFile, rm, stat, mkdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -10,10 +10,10 @@ import { forEachConcurrently, mapConcurrently } from '../utils/concurrency.ts';
 import { checkListingSize, decodeListing, UnreadableListingError } from '../listing/decode.ts';
 import { CaptureDateError, readListing, type Listing } from '../listing/read.ts';
 import { createPaper, fileUnderTopics, mergeRecord } from './merge.ts';
-import { newPaperFile, parsePaperFile, PaperFileError, readFrontmatter, updatePaperFile, type PaperFile } from './file.ts';
-import { baseSlug, chooseSlug } from './slug.ts';
+import { newPaperFile, parsePaperFile, PaperFileError, readFrontmatter, skimHasAppearance, skimTitleKey, updatePaperFile, type PaperFile } from './file.ts';
+import { baseSlug, chooseSlug, type SlugOwner } from './slug.ts';
 import { titleKey } from './title-key.ts';
-import type { PaperFields } from './paper.ts';
+import type { PaperFields } from './schema.ts';
 import type { Problem } from '../listing/types.ts';
 import { classifyTopics } from '../analysis/classify.ts';
 import { OTHER_TOPIC, type Taxonomy } from '../analysis/taxonomy.ts';
@@ -83,16 +83,12 @@ interface Stored {
 export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const problems: Problem[] = [];
   const files = await listingFiles(options.inputs, problems);
-  const listings: Listing[] = [];
-  // Where each listing was read from, for the problems merging finds in it.
-  const paths = new Map<Listing, string>();
+  const loaded: LoadedListing[] = [];
   for (const path of files) {
     const listing = await loadListing(path, options.date ?? null, problems, options.onProgress);
-    if (listing) {
-      listings.push(listing);
-      paths.set(listing, path);
-    }
+    if (listing) loaded.push({ listing, path });
   }
+  const listings = loaded.map((l) => l.listing);
   // One by one: spreading a garbled listing's hundreds of thousands of problems overflows the stack.
   for (const l of listings) for (const p of l.problems) problems.push(p);
 
@@ -102,8 +98,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   await mkdir(options.papersDir, { recursive: true });
   await removeInterruptedWrites(options.papersDir, problems);
   const store = await loadPapers(options.papersDir, problems);
-  const seen = new Set<string>();
-  const touched = mergeListings(listings, paths, store, problems, seen);
+  const { touched, alreadyRecorded } = mergeListings(loaded, store, problems);
   const taxonomyFile = taxonomyStampPath(options.papersDir);
   const stamp = taxonomyStamp(options.taxonomy);
   const previousStamp = await readFile(taxonomyFile, 'utf8').catch(() => null);
@@ -117,7 +112,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       if (entry) touched.set(entry.slug, entry);
     }
     // A broken file could not be re-filed: keep the old stamp so the next run tries again.
-    if (store.broken.bySlug.size > 0) refileDone = false;
+    if (store.brokenBySlug.size > 0) refileDone = false;
   }
   for (const entry of touched.values()) {
     entry.fields = fileUnderTopics(entry.fields, classifyTopics({ title: entry.fields.title, abstract: entry.body }, options.taxonomy));
@@ -125,7 +120,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   }
 
   let done = 0;
-  // Several writes in flight: each one waits on the disk (fsync, rename), not on the CPU.
+  // Several writes in flight: each one waits on the disk (write, rename), not on the CPU.
   await forEachConcurrently([...touched.values()], WRITE_CONCURRENCY, async (entry) => {
     const text = entry.existing ? updatePaperFile(entry.existing, entry.fields, entry.body) : newPaperFile(entry.fields, entry.body);
     if (text === entry.originalText) report.unchanged.push(entry.slug);
@@ -136,10 +131,16 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     options.onProgress?.({ stage: 'writing', done: ++done, total: touched.size });
   });
   for (const list of [report.created, report.updated, report.unchanged]) list.sort();
-  for (const slug of seen) if (!touched.has(slug)) report.unchanged.push(slug);
+  for (const slug of alreadyRecorded) if (!touched.has(slug)) report.unchanged.push(slug);
   // Written last: a run that dies before this point files everything again next time.
   if (refileDone) await writeAtomic(taxonomyFile, `${stamp}\n`);
   return report;
+}
+
+/** A listing and the path it was read from, which the problems merging finds in it name. */
+interface LoadedListing {
+  listing: Listing;
+  path: string;
 }
 
 /** Folders yield their `.txt` files, in name order; named files are taken as they are. */
@@ -202,13 +203,14 @@ interface Store {
   byKey: Map<string, Stored>;
   bySlug: Map<string, Stored>;
   /** Every slug in use, including those of files too broken to read. */
-  slugOwner: Map<string, string>;
-  /** Files too broken to read, by slug and, where their frontmatter still tells it, by title key. */
-  broken: { bySlug: Map<string, string>; byKey: Map<string, string> };
+  slugOwner: Map<string, SlugOwner>;
+  /** Files too broken to read (their paths), by slug and, where their frontmatter still tells it, by title key. */
+  brokenBySlug: Map<string, string>;
+  brokenByKey: Map<string, string>;
 }
 
 async function loadPapers(dir: string, problems: Problem[]): Promise<Store> {
-  const store: Store = { byKey: new Map(), bySlug: new Map(), slugOwner: new Map(), broken: { bySlug: new Map(), byKey: new Map() } };
+  const store: Store = { byKey: new Map(), bySlug: new Map(), slugOwner: new Map(), brokenBySlug: new Map(), brokenByKey: new Map() };
   const names = (await readdir(dir)).filter((n) => n.endsWith('.md')).sort();
   // Read many at a time: each read waits on the disk, not on the CPU.
   const texts = await mapConcurrently(names, READ_CONCURRENCY, (name) => readFile(join(dir, name), 'utf8'));
@@ -217,8 +219,7 @@ async function loadPapers(dir: string, problems: Problem[]): Promise<Store> {
     const path = join(dir, name);
     const stored: Stored = { slug, path, text: texts[i]! };
     store.bySlug.set(slug, stored);
-    // Ingest writes `titleKey` as a plain one-line scalar; anything else is read properly.
-    const key = quickTitleKey(stored.text) ?? open(stored, store, problems)?.fields.titleKey;
+    const key = skimTitleKey(stored.text) ?? open(stored, store, problems)?.fields.titleKey;
     if (key === undefined) continue;
     const other = store.byKey.get(key);
     if (other) {
@@ -227,21 +228,15 @@ async function loadPapers(dir: string, problems: Problem[]): Promise<Store> {
       continue;
     }
     store.byKey.set(key, stored);
-    store.slugOwner.set(slug, key);
+    store.slugOwner.set(slug, { kind: 'paper', titleKey: key });
   }
   return store;
-}
-
-function quickTitleKey(text: string): string | null {
-  const end = text.indexOf('\n---', 3);
-  const m = /^titleKey: ([\p{L}\p{N}][\p{L}\p{N} ]*)$/mu.exec(text.slice(0, end === -1 ? 0 : end));
-  return m ? m[1]! : null;
 }
 
 /** The paper behind a stored file, parsed on first use; null (and an error) if it is broken. */
 function open(stored: Stored, store: Store, problems: Problem[]): Entry | null {
   if (stored.entry) return stored.entry;
-  if (store.broken.bySlug.has(stored.slug)) return null;
+  if (store.brokenBySlug.has(stored.slug)) return null;
   try {
     const existing = parsePaperFile(stored.text);
     stored.entry = { slug: stored.slug, fields: existing.fields, body: existing.body, existing, originalText: stored.text };
@@ -249,11 +244,11 @@ function open(stored: Stored, store: Store, problems: Problem[]): Entry | null {
   } catch (error) {
     if (!(error instanceof PaperFileError)) throw error;
     // Keep the slug reserved and never overwrite a file the maintainer must fix by hand.
-    store.slugOwner.set(stored.slug, `\0broken:${stored.slug}`);
-    store.broken.bySlug.set(stored.slug, stored.path);
+    store.slugOwner.set(stored.slug, { kind: 'broken' });
+    store.brokenBySlug.set(stored.slug, stored.path);
     const key = brokenFileKey(stored.text);
     if (key) {
-      store.broken.byKey.set(key, stored.path);
+      store.brokenByKey.set(key, stored.path);
       if (store.byKey.get(key) === stored) store.byKey.delete(key);
     }
     problems.push({ file: stored.path, line: null, severity: 'error', message: `${error.message}; left untouched until fixed` });
@@ -273,16 +268,17 @@ function brokenFileKey(text: string): string | null {
 }
 
 /**
- * Merges every record, oldest capture first; returns the papers the listings touched.
+ * Merges every record, oldest capture first. Returns the papers the listings changed or
+ * created, and the papers (by slug) that already recorded a listing, left unread.
  * A record whose paper is (or may be) in a file too broken to read is skipped with an
  * error rather than written to a second file: that would leave a duplicate of the paper
  * once the maintainer fixes the first. The listing stays, so a later run ingests it.
  */
-function mergeListings(listings: Listing[], paths: Map<Listing, string>, store: Store, problems: Problem[], seen: Set<string>): Map<string, Entry> {
+function mergeListings(loaded: LoadedListing[], store: Store, problems: Problem[]): { touched: Map<string, Entry>; alreadyRecorded: Set<string> } {
   const touched = new Map<string, Entry>();
-  const ordered = [...listings].sort((a, b) => a.captureDate.localeCompare(b.captureDate) || a.file.localeCompare(b.file));
-  for (const listing of ordered) {
-    const where = paths.get(listing) ?? listing.file;
+  const alreadyRecorded = new Set<string>();
+  const ordered = [...loaded].sort((a, b) => a.listing.captureDate.localeCompare(b.listing.captureDate) || a.listing.file.localeCompare(b.listing.file));
+  for (const { listing, path: where } of ordered) {
     listing.records.forEach((record, i) => {
       const key = titleKey(record.title);
       if (key === '') {
@@ -293,8 +289,8 @@ function mergeListings(listings: Listing[], paths: Map<Listing, string>, store: 
       const appearance = { file: listing.file, captureDate: listing.captureDate, rank: i + 1, upvotes: record.upvotes };
       const stored = store.byKey.get(key);
       // Already recorded in this file: nothing to merge, and no need to parse it.
-      if (stored && !stored.entry && stored.text.includes(`\n  - file: ${listing.file}\n`)) {
-        seen.add(stored.slug);
+      if (stored && !stored.entry && skimHasAppearance(stored.text, listing.file)) {
+        alreadyRecorded.add(stored.slug);
         return;
       }
       let entry = stored ? open(stored, store, problems) : null;
@@ -303,7 +299,7 @@ function mergeListings(listings: Listing[], paths: Map<Listing, string>, store: 
         return;
       }
       if (!entry) {
-        const heldBy = store.broken.byKey.get(key) ?? store.broken.bySlug.get(baseSlug(record.title));
+        const heldBy = store.brokenByKey.get(key) ?? store.brokenBySlug.get(baseSlug(record.title));
         if (heldBy) {
           problems.push({ file: where, line: record.line, severity: 'error', message: `"${record.title}" may be the paper in ${heldBy}, which cannot be read; skipped until that file is fixed` });
           return;
@@ -311,7 +307,7 @@ function mergeListings(listings: Listing[], paths: Map<Listing, string>, store: 
         const slug = chooseSlug(record.title, key, (s) => store.slugOwner.get(s));
         entry = { slug, fields: createPaper(record, key, appearance), body: bodyOf(record.abstract), existing: null, originalText: null };
         store.byKey.set(key, { slug, path: '', text: '', entry });
-        store.slugOwner.set(slug, key);
+        store.slugOwner.set(slug, { kind: 'paper', titleKey: key });
       } else {
         entry.fields = mergeRecord(entry.fields, record, appearance);
         // A paper first captured without its abstract gets it from a later listing.
@@ -320,7 +316,7 @@ function mergeListings(listings: Listing[], paths: Map<Listing, string>, store: 
       touched.set(entry.slug, entry);
     });
   }
-  return touched;
+  return { touched, alreadyRecorded };
 }
 
 function bodyOf(abstract: string | null): string {

@@ -6,16 +6,16 @@
  * raw, and skips files whose digest has not changed since the last build.
  *
  * A file a maintainer broke by hand stops the build with one message listing every such
- * file, each with the field that is wrong, and no stack trace: the problem is in the
+ * file, each with every field that is wrong, and no stack trace: the problem is in the
  * content, not in the code.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { readFrontmatter } from './file.ts';
 import { forEachConcurrently } from '../utils/concurrency.ts';
-import { paperSchema } from './schema.ts';
+import { parsePaperFile, PaperFileError } from './file.ts';
+import { BrokenPaperFilesError } from './read.ts';
 
 /** A paper file the build cannot use; its message names the file and what is wrong. */
 class BrokenPaperFile extends Error {}
@@ -36,8 +36,7 @@ export function paperLoader(folder: string): Loader {
           broken.push(error.message);
         }
       });
-      broken.sort();
-      if (broken.length > 0) throw brokenFilesError(broken);
+      if (broken.length > 0) throw new BrokenPaperFilesError(broken);
       for (const id of context.store.keys()) if (!ids.has(id)) context.store.delete(id);
 
       context.watcher?.add(dir);
@@ -65,28 +64,15 @@ async function syncFile({ store, generateDigest, config }: LoaderContext, dir: s
   const digest = generateDigest(text);
   if (store.get(id)?.digest === digest) return id;
   const filePath = relative(fileURLToPath(config.root), path);
-  let parsed;
-  try {
-    parsed = readFrontmatter(text);
-  } catch (error) {
-    throw new BrokenPaperFile(`${filePath}: ${(error as Error).message}`);
-  }
   // Checked here, with the collection's own schema (the one Astro's parseData would apply),
   // so that every wrong field of every file is named rather than only the first file's.
-  const checked = paperSchema.safeParse(parsed.data);
-  if (!checked.success) {
-    const fields = checked.error.issues.map((issue) => `field "${issue.path.join('.') || '(frontmatter)'}": ${issue.message}`);
-    throw new BrokenPaperFile(`${filePath}: ${fields.join('; ')}`);
+  let paper;
+  try {
+    paper = parsePaperFile(text);
+  } catch (error) {
+    if (!(error instanceof PaperFileError)) throw error;
+    throw new BrokenPaperFile(`${filePath}: ${error.message}`);
   }
-  store.set({ id, data: checked.data, body: parsed.body, digest, filePath });
+  store.set({ id, data: paper.fields, body: paper.body, digest, filePath });
   return id;
-}
-
-function brokenFilesError(problems: string[]): Error {
-  const error = new Error(
-    `${problems.length} paper file(s) cannot be read. Fix them by hand (ingest leaves them untouched until then):\n${problems.map((p) => `  ${p}`).join('\n')}`,
-  );
-  // The message says where the problem is; a stack trace into this loader would bury it.
-  error.stack = '';
-  return error;
 }

@@ -4,7 +4,7 @@
  * no-op, which is what makes re-ingest idempotent and keeps a maintainer's edits.
  */
 import type { ListingRecord } from '../listing/types.ts';
-import type { Appearance, PaperFields } from './paper.ts';
+import type { Appearance, PaperFields } from './schema.ts';
 
 export function createPaper(record: ListingRecord, key: string, appearance: Appearance): PaperFields {
   return {

@@ -1,23 +1,49 @@
 /**
- * The paper collection read straight from `content/papers/`, outside Astro, the way the
- * content loader reads it (same reader, same schema), for build steps that need the papers
+ * The paper collection read straight from `content/papers/`, outside Astro, with the reader
+ * and error format of the build's content loader (loader.ts), for steps that need the papers
  * but not the pages: the search index is built this way alongside `astro build`.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { mapConcurrently } from '../utils/concurrency.ts';
-import { readFrontmatter } from './file.ts';
-import { paperSchema } from './schema.ts';
+import { parsePaperFile, PaperFileError } from './file.ts';
+import type { PaperData } from './schema.ts';
 import { toPaperView, type PaperView } from './view.ts';
 
-export async function readPaperViews(dir: string): Promise<PaperView[]> {
+/** A paper file as read: the file name without `.md` is its id and URL slug. */
+export interface StoredPaper {
+  slug: string;
+  data: PaperData;
+  body: string;
+}
+
+/** Every paper in `dir`, in file-name order; throws naming every broken file if there is one. */
+export async function readPaperFolder(dir: string): Promise<StoredPaper[]> {
   const names = (await readdir(dir)).filter((n) => n.endsWith('.md')).sort();
-  return mapConcurrently(names, 32, async (name) => {
-    const text = await readFile(join(dir, name), 'utf8');
-    const { data, body } = readFrontmatter(text);
-    const checked = paperSchema.safeParse(data);
-    // The build's loader names every broken file; here the first one is enough to stop.
-    if (!checked.success) throw new Error(`${join(dir, name)}: ${checked.error.issues[0]?.message ?? 'invalid'}`);
-    return toPaperView({ slug: name.slice(0, -3), body, data: checked.data });
+  const broken: string[] = [];
+  const papers = await mapConcurrently(names, 32, async (name) => {
+    try {
+      const { fields: data, body } = parsePaperFile(await readFile(join(dir, name), 'utf8'));
+      return { slug: name.slice(0, -3), data, body };
+    } catch (error) {
+      if (!(error instanceof PaperFileError)) throw error;
+      broken.push(`${join(dir, name)}: ${error.message}`);
+      return null;
+    }
   });
+  if (broken.length > 0) throw new BrokenPaperFilesError(broken);
+  return papers.filter((p) => p !== null);
+}
+
+export async function readPaperViews(dir: string): Promise<PaperView[]> {
+  return (await readPaperFolder(dir)).map(toPaperView);
+}
+
+/** Paper files a maintainer must fix: one message naming every one (`path: what is wrong`, one a line). */
+export class BrokenPaperFilesError extends Error {
+  constructor(problems: string[]) {
+    super(`${problems.length} paper file(s) cannot be read. Fix them by hand (ingest leaves them untouched until then):\n${[...problems].sort().map((p) => `  ${p}`).join('\n')}`);
+    // The message says where the problem is; a stack trace into the reader would bury it.
+    this.stack = '';
+  }
 }

@@ -1,5 +1,5 @@
 /** The paper as pages see it: frontmatter plus the raw abstract and a few derived facts. */
-import type { PaperFields } from './paper.ts';
+import type { PaperFields } from './schema.ts';
 import { excerpt } from '../site/render-text.ts';
 
 /** The frontmatter fields (topics as shown, whoever chose them) and what pages derive from them. */
@@ -48,7 +48,9 @@ export function toPaperView({ slug, body, data }: PaperViewInput): PaperView {
   };
 }
 
-/** Newest first, then by title, so lists are stable from build to build. */
-export function byNewest(a: PaperView, b: PaperView): number {
-  return b.sortDate.localeCompare(a.sortDate) || a.title.localeCompare(b.title);
+type Sortable = Pick<PaperView, 'slug' | 'sortDate' | 'upvotes'>;
+
+/** Newest first; ties: more upvotes first, then by slug, so every list and order file is stable from build to build. */
+export function byNewest(a: Sortable, b: Sortable): number {
+  return b.sortDate.localeCompare(a.sortDate) || (b.upvotes ?? 0) - (a.upvotes ?? 0) || a.slug.localeCompare(b.slug);
 }

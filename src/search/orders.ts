@@ -3,20 +3,19 @@
  * upvoted first. Pagefind can sort by itself, but it keeps every sort order in the metadata
  * that each reader downloads before the first search: at 30,000 papers that is 135 KB of the
  * 455 KB a first search cost. So the index carries no sort, and each order is a file of its
- * own (scripts/build-search.ts), fetched only when a reader picks that order.
+ * own (build-index.ts), fetched only when a reader picks that order.
  *
  * Such a file lists Pagefind's result ids (`en_1a2b3c4`), one per line, first to last; the
  * search page ranks results by their line. `pagefind-entry.json` names the files under
  * `sorts`, so they change together with the index they belong to.
  */
-import type { PaperView } from '../papers/view.ts';
+import { byNewest, type PaperView } from '../papers/view.ts';
 
 export const SEARCH_ORDERS = ['newest', 'upvotes'] as const;
 export type SearchOrder = (typeof SEARCH_ORDERS)[number];
 
 type Sortable = Pick<PaperView, 'slug' | 'sortDate' | 'upvotes'>;
 
-const byNewest = (a: Sortable, b: Sortable) => b.sortDate.localeCompare(a.sortDate) || (b.upvotes ?? 0) - (a.upvotes ?? 0) || a.slug.localeCompare(b.slug);
 const byUpvotes = (a: Sortable, b: Sortable) => (b.upvotes ?? 0) - (a.upvotes ?? 0) || byNewest(a, b);
 
 /** Each order as paper slugs, first to last. Ties: newer first, then more upvotes, then slug, so the files are stable. */

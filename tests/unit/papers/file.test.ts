@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { newPaperFile, parsePaperFile, PaperFileError, skimHasAppearance, skimTitleKey, updatePaperFile } from '../../../src/papers/file.ts';
+import { paperSchema, type PaperFields } from '../../../src/papers/schema.ts';
+
+/** A paper with the schema's defaults, seen in the listings `files`. */
+const paper = (titleKey: string, files: string[]): PaperFields =>
+  paperSchema.parse({ title: 'A Title', titleKey, listings: files.map((file, i) => ({ file, captureDate: `2026-01-0${i + 1}`, rank: 1 })) });
+
+describe('reading a paper file', () => {
+  it('names every wrong field at once', () => {
+    const text = newPaperFile(paper('a title', ['2026-01-01.txt']), '').replace('upvotes: null\nurls', 'upvotes: many\nurls').replace(/^title: .*\n/m, '');
+    expect(() => parsePaperFile(text)).toThrow(PaperFileError);
+    expect(() => parsePaperFile(text)).toThrow(/^field "title": .*; field "upvotes": .*$/);
+  });
+});
+
+describe('skimming a paper file agrees with reading it', () => {
+  it.each(['a title key', 'diffusion 2', '2048', 'yes', 'e5', 'null', 'one', '1e5 x'])('title key %j: the reader\'s, or "read it"', (key) => {
+    const text = newPaperFile(paper(key, ['2026-01-01.txt']), 'An abstract.\n');
+    expect(parsePaperFile(text).fields.titleKey).toBe(key);
+    const skimmed = skimTitleKey(text);
+    if (key.includes(' ')) expect(skimmed).toBe(key);
+    else expect(skimmed).toBeNull();
+  });
+
+  it('does not take a hand-written number or word YAML reads as something else for a title key', () => {
+    expect(skimTitleKey('---\ntitle: T\ntitleKey: 2048\n---\n')).toBeNull();
+    expect(skimTitleKey('---\ntitle: T\n---\ntitleKey: in the body\n')).toBeNull();
+  });
+
+  it.each(['2026-01-08.txt', '2026-01-08-hf.txt', 'listing #2: yes.txt', '2026-01-08 copy.txt'])('appearance of %j', (file) => {
+    const text = newPaperFile(paper('a title key', ['2025-12-31.txt', file]), 'An abstract.\n');
+    expect(parsePaperFile(text).fields.listings.map((l) => l.file)).toContain(file);
+    expect(skimHasAppearance(text, file)).toBe(true);
+    expect(skimHasAppearance(text, 'other.txt')).toBe(false);
+  });
+
+  it('finds an appearance only in the frontmatter, also after an update of a hand-indented file', () => {
+    const inBody = `${newPaperFile(paper('a title key', ['2025-12-31.txt']), '')}\n  - file: 2026-01-08.txt\n`;
+    expect(skimHasAppearance(inBody, '2026-01-08.txt')).toBe(false);
+    const handIndented = '---\ntitle: A Title\ntitleKey: a title key\nlistings:\n- file: 2025-12-31.txt\n  captureDate: "2025-12-31"\n  rank: 1\n---\n';
+    const updated = updatePaperFile(parsePaperFile(handIndented), paper('a title key', ['2025-12-31.txt', '2026-01-08.txt']), '');
+    expect(skimHasAppearance(updated, '2026-01-08.txt')).toBe(true);
+  });
+});
