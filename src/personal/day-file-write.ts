@@ -31,14 +31,28 @@ export function sentenceWords(title: string, abstract: string): string[] {
 
 /** The day file's JSON text, keeping as many first-sentence words per paper as the budget allows. */
 export function writeDayFile(digest: Digest, budget = DAY_FILE_BUDGET): string {
+  const text = dayFileText(digest);
+  const longest = Math.max(0, ...digest.entries.map((e) => sentenceWords(e.paper.title, e.paper.abstract).length));
+  if (gzippedSize(text(longest)) <= budget) return text(longest);
+  // The largest cap that fits (size grows with the cap).
+  let [fits, tooBig] = [0, longest];
+  while (tooBig - fits > 1) {
+    const mid = (fits + tooBig) >> 1;
+    if (gzippedSize(text(mid)) <= budget) fits = mid;
+    else tooBig = mid;
+  }
+  return text(fits);
+}
+
+/** The day file's text for a cap on first-sentence words per paper (the rarest in the day kept). */
+export function dayFileText(digest: Digest): (cap: number) => string {
   const topics = [...new Set(digest.entries.flatMap((e) => e.paper.topics))];
   const words = digest.entries.map((e) => sentenceWords(e.paper.title, e.paper.abstract));
   // Rarest in the day first: when words must go, the common ones ("models", "large") go first.
   const count = new Map<string, number>();
   for (const w of words.flat()) count.set(w, (count.get(w) ?? 0) + 1);
   for (const list of words) list.sort((a, b) => count.get(a)! - count.get(b)!);
-
-  const text = (cap: number): string => {
+  return (cap) => {
     const papers = digest.entries.map(({ paper, upvotes }, i): DayRow => [
       paper.title,
       slugFromTitle(paper.title) === paper.slug ? 0 : paper.slug,
@@ -51,16 +65,6 @@ export function writeDayFile(digest: Digest, budget = DAY_FILE_BUDGET): string {
     ]);
     return JSON.stringify({ v: DAY_FILE_VERSION, day: digest.date, topics, papers } satisfies DayFileJson);
   };
-  const longest = Math.max(0, ...words.map((w) => w.length));
-  if (gzippedSize(text(longest)) <= budget) return text(longest);
-  // The largest cap that fits (size grows with the cap).
-  let [fits, tooBig] = [0, longest];
-  while (tooBig - fits > 1) {
-    const mid = (fits + tooBig) >> 1;
-    if (gzippedSize(text(mid)) <= budget) fits = mid;
-    else tooBig = mid;
-  }
-  return text(fits);
 }
 
 /** Gzipped size at zlib's default level, what static hosts commonly serve. */

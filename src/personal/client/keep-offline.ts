@@ -6,9 +6,11 @@ export async function keepOffline(slugs: string[]): Promise<string[]> {
   if (!('serviceWorker' in navigator) || !import.meta.env.PROD || slugs.length === 0) return [];
   const registration = await navigator.serviceWorker.ready;
   const request: OfflineRequest = { type: 'keep', paths: slugs.map((slug) => `papers/${slug}/`) };
+  const worker = registration.active;
+  if (!worker) return [];
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = (event: MessageEvent<OfflineReply>) => resolve(event.data.type === 'kept' ? event.data.paths : []);
-    registration.active?.postMessage(request, [channel.port2]) ?? resolve([]);
+    worker.postMessage(request, [channel.port2]);
   });
 }
