@@ -187,7 +187,8 @@ describe('with JavaScript off', () => {
       expect(await page.locator('button').filter({ hasText: /Save|Watch/ }).count(), path).toBe(0);
       expect(await page.locator('[data-save-slot]:not(:empty)').count(), path).toBe(0);
       expect(await page.getByRole('link', { name: 'Saved' }).isVisible(), path).toBe(false);
-      expect(await page.locator('[data-catch-up], [data-watch-toggles]').evaluateAll((els) => els.every((e) => (e as HTMLElement).hidden)), path).toBe(true);
+      expect(await page.locator('.watch-toggle').count(), path).toBe(0);
+      expect(await page.locator('[data-catch-up]').evaluateAll((els) => els.every((e) => (e as HTMLElement).hidden)), path).toBe(true);
     }
   });
 });

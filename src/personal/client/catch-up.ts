@@ -18,7 +18,11 @@ const HOME_COUNT = 5;
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+// "Mark all as seen" while an earlier show() still waits for day files makes that one stale.
+let generation = 0;
+
 async function show(): Promise<void> {
+  const mine = ++generation;
   const visit = await visits();
   if (!visit.last) {
     summary.textContent = 'Welcome. From your next visit on a new digest day, the papers first listed since today are gathered here.';
@@ -27,6 +31,8 @@ async function show(): Promise<void> {
   }
   const { days, cut } = daysToRead(section.dataset.days!.split(' '), visit.last);
   const { papers: all, missing } = await readDays(days);
+  const seen = await seenAmong(all.map((p) => p.slug));
+  if (mine !== generation) return;
   const papers = catchUp(all, visit.last);
   if (papers.length === 0 && missing.length === 0) {
     summary.textContent = `You are caught up: nothing has been listed since your last visit (the digest of ${formatDay(visit.last)}).`;
@@ -52,7 +58,7 @@ async function show(): Promise<void> {
       upvotes: p.upvotes,
       notes: p.appearances > 1 ? [`on ${p.appearances} digest days`] : [],
     })),
-    await seenAmong(shown.map((p) => p.slug)),
+    seen,
     full ? 2 : 3,
   );
   if (more) {

@@ -1,35 +1,27 @@
 /**
- * The paper page: opening it marks the paper seen, and its topics and organisation can be
- * watched from here (toggles under the topic chips, made by this script).
+ * The paper page: opening it marks the paper seen, and each of its topic chips (and its
+ * organisation) gets a small toggle to watch it, made by this script.
  */
 import { makeRule, ruleKey } from '../watch.ts';
 import { announce } from './announce.ts';
-import { paperFacts } from './paper-facts.ts';
 import { changeWatchRules, markSeen, watchRules } from './store.ts';
 
 const paper = document.querySelector<HTMLElement>('article[data-paper]');
 
 async function addWatchToggles(article: HTMLElement): Promise<void> {
-  const place = article.querySelector<HTMLElement>('[data-watch-toggles]');
-  if (!place) return;
-  const facts = paperFacts(article, 0);
-  const org = article.querySelector<HTMLElement>('[data-paper-org]')?.textContent?.trim();
-  const chips = [...article.querySelectorAll<HTMLAnchorElement>('a[href*="/topics/"]')];
+  const org = article.querySelector<HTMLElement>('[data-paper-org]');
   const choices = [
-    ...facts.topics.map((topic, i) => ({ label: chips[i]?.textContent?.trim() ?? topic, parts: { topic } })),
-    ...(org ? [{ label: org, parts: { org } }] : []),
+    ...[...article.querySelectorAll<HTMLAnchorElement>('a.chip[href*="/topics/"]')].map((chip) => ({ after: chip, name: chip.textContent!.trim(), parts: { topic: chip.pathname.split('/').at(-2) } })),
+    ...(org ? [{ after: org.lastChild!, name: org.textContent!.trim(), parts: { org: org.textContent!.trim() } }] : []),
   ];
-  if (choices.length === 0) return;
   const watched = new Set((await watchRules()).map(ruleKey));
-  const label = document.createElement('span');
-  label.textContent = 'Watch for new papers:';
-  place.append(label);
-  for (const { label: name, parts } of choices) {
+  for (const { after, name, parts } of choices) {
     const key = ruleKey(parts);
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'watch-toggle';
-    button.textContent = name;
+    button.title = `Watch ${name}: its new papers are highlighted on digests`;
+    button.setAttribute('aria-label', `Watch ${name}`);
     button.setAttribute('aria-pressed', String(watched.has(key)));
     button.addEventListener('click', () => {
       const on = button.getAttribute('aria-pressed') !== 'true';
@@ -38,9 +30,10 @@ async function addWatchToggles(article: HTMLElement): Promise<void> {
       void changeWatchRules((rules) => [...rules.filter((r) => ruleKey(r) !== key), ...(on ? [rule] : [])]);
       announce(`${on ? 'Watching' : 'Not watching'} ${name}`);
     });
-    place.append(button);
+    (after as ChildNode).after(button);
   }
-  place.hidden = false;
+  const chips = article.querySelector('.chips');
+  if (chips) chips.after(Object.assign(document.createElement('p'), { className: 'watch-hint', textContent: '+ watches a topic: its new papers stand out on the digests.' }));
 }
 
 if (paper) {

@@ -37,8 +37,13 @@ function showRules(rules: WatchRule[]): void {
   );
 }
 
+// A change made while an earlier show() still waits for day files makes that one stale.
+let generation = 0;
+
 async function show(): Promise<void> {
+  const mine = ++generation;
   const rules = await watchRules();
+  if (mine !== generation) return;
   showRules(rules);
   if (rules.length === 0) {
     summary.textContent = 'You watch nothing yet.';
@@ -46,6 +51,7 @@ async function show(): Promise<void> {
     return;
   }
   const { papers, missing } = await readDays(days);
+  if (mine !== generation) return;
   const found = papers.flatMap((paper) => {
     const matched = matchingRules(rules, paper);
     return matched.length ? [{ paper, matched }] : [];
@@ -54,6 +60,8 @@ async function show(): Promise<void> {
   summary.textContent =
     `${plural(found.length, 'paper')} in the latest ${plural(days.length - missing.length, 'digest day')} match your watchlist.` +
     (missing.length ? ` ${plural(missing.length, 'day')} could not be loaded; connect and reload to see them.` : '');
+  const seen = await seenAmong(found.map((f) => f.paper.slug));
+  if (mine !== generation) return;
   renderPapers(
     list,
     found.map(({ paper, matched }) => ({
@@ -64,7 +72,7 @@ async function show(): Promise<void> {
       upvotes: paper.upvotes,
       notes: [`matches ${matched.map((r) => describeRule(r, topicName)).join(', ')}`],
     })),
-    await seenAmong(found.map((f) => f.paper.slug)),
+    seen,
   );
 }
 
