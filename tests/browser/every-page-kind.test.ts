@@ -65,6 +65,9 @@ describe('every kind of page loads with no off-site request, no error and no CSP
       'a paper from an organisation': `papers/${paper.find((p) => p.organisation)!.slug}/`,
       search: 'search/',
       about: 'about/',
+      'saved papers': 'saved/',
+      'catch-up': 'catch-up/',
+      watchlist: 'watch/',
     };
   };
 
