@@ -2,7 +2,7 @@
  * Catch-up (src/components/CatchUp.astro, on the home page and at /catch-up/): the papers
  * first listed since the reader's last visit, read from the day files of the days since.
  */
-import { formatDay } from '../../site/format-date.ts';
+import { formatDay } from '../../utils/format-date.ts';
 import { CATCH_UP_MAX_DAYS, catchUp, caughtUp, daysToRead } from '../catch-up.ts';
 import { readDays } from './day-files.ts';
 import { renderPapers } from './paper-list.ts';

@@ -3,7 +3,7 @@
  * cards the build makes (src/components/PaperCard.astro), so they look, save and take keys alike.
  * Titles come from listings: set as text only, never as HTML.
  */
-import { formatDay } from '../../site/format-date.ts';
+import { formatDay } from '../../utils/format-date.ts';
 import { showSeen } from './seen-marks.ts';
 import { topicName } from './day-files.ts';
 import { addSaveButtons } from './save-buttons.ts';

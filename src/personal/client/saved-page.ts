@@ -3,7 +3,7 @@
  * as JSON or BibTeX, import JSON, and clear everything after a confirmation.
  */
 import { bibtexFile } from '../../site/bibtex.ts';
-import { formatDay } from '../../site/format-date.ts';
+import { formatDay } from '../../utils/format-date.ts';
 import { EXPORT_FORMAT, SCHEMA_VERSION } from '../version.ts';
 import type { ExportFile, SavedPaper } from '../schema.ts';
 import { bySavedAt, mergeImport } from '../saved-list.ts';
