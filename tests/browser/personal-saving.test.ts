@@ -125,6 +125,9 @@ describe('the Saved page', () => {
     await chooser.setFiles(file);
     await page.locator('[data-saved-status]', { hasText: 'Imported' }).waitFor();
     expect(await listedSlugs(page, '[data-saved-list]')).toEqual(before);
+    // Their buttons say so on this page too, without a reload.
+    await page.locator('[data-saved-list] button[data-save][aria-pressed="true"]').nth(2).waitFor();
+    expect(await page.locator('[data-saved-list] button[data-save][aria-pressed="false"]').count()).toBe(0);
     await page.reload();
     await page.locator('[data-saved-list] [data-paper]').nth(2).waitFor();
     expect(await listedSlugs(page, '[data-saved-list]')).toEqual(before);

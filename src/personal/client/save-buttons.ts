@@ -9,9 +9,9 @@ import { keepOffline } from './keep-offline.ts';
 import { paperFacts } from './paper-facts.ts';
 import { savedPapers, setSaved } from './store.ts';
 
-let saved: Promise<Set<string>> | undefined;
-
-const savedSlugs = (): Promise<Set<string>> => (saved ??= savedPapers().then((list) => new Set(list.map((p) => p.slug))));
+const savedSlugs = async (): Promise<Set<string>> => new Set((await savedPapers()).map((p) => p.slug));
+/** Buttons set by a click: a read that started before it must not undo it. */
+const clicked = new WeakSet<HTMLButtonElement>();
 
 function show(button: HTMLButtonElement, on: boolean): void {
   button.setAttribute('aria-pressed', String(on));
@@ -37,18 +37,19 @@ export async function addSaveButtons(root: ParentNode = document): Promise<void>
     buttons.push(button);
   }
   const on = await savedSlugs();
-  for (const button of buttons) show(button, on.has(button.dataset.save!));
+  for (const button of buttons) if (!clicked.has(button)) show(button, on.has(button.dataset.save!));
 }
 
 async function toggle(button: HTMLButtonElement): Promise<void> {
   const slug = button.dataset.save!;
   const paper = paperFacts(button.closest<HTMLElement>('[data-paper]')!, Date.now());
   const on = button.getAttribute('aria-pressed') !== 'true';
-  const slugs = await savedSlugs();
-  if (on) slugs.add(slug);
-  else slugs.delete(slug);
   // Every button for this paper on the page (a card may show twice: the day's list and catch-up).
-  for (const other of document.querySelectorAll<HTMLButtonElement>('button[data-save]')) if (other.dataset.save === slug) show(other, on);
+  for (const other of document.querySelectorAll<HTMLButtonElement>('button[data-save]')) {
+    if (other.dataset.save !== slug) continue;
+    show(other, on);
+    clicked.add(other);
+  }
   announce(`${on ? 'Saved' : 'Removed from saved:'} ${paper.title}`);
   await setSaved(paper, on);
   if (on) void keepOffline([slug]);
@@ -60,7 +61,6 @@ export function startSaveButtons(): void {
   addEventListener('pageshow', (event) => {
     if (!event.persisted) return;
     // The reader may have saved or unsaved elsewhere meanwhile.
-    saved = undefined;
     void savedSlugs().then((on) => document.querySelectorAll<HTMLButtonElement>('button[data-save]').forEach((b) => show(b, on.has(b.dataset.save!))));
   });
 }
