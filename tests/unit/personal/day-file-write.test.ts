@@ -2,14 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { decodeDay } from '../../../src/personal/day-file.ts';
 import { dayFileText, firstSentence, gzippedSize, sentenceWords, writeDayFile } from '../../../src/personal/day-file-write.ts';
 import type { Digest } from '../../../src/site/digests.ts';
-import type { PaperView } from '../../../src/papers/view.ts';
+import { paperSchema } from '../../../src/papers/schema.ts';
+import { toPaperView, type PaperView } from '../../../src/papers/view.ts';
 
-function paper(slug: string, title: string, over: Partial<PaperView> = {}): PaperView {
-  return {
-    slug, title, titleKey: slug, authorsCount: 3, org: null, published: null, publishedText: null, upvotes: null, urls: [],
-    topics: ['vision'], listings: [], abstract: 'We study things. More follows.', firstSeen: '2026-01-08', sortDate: '2026-01-08',
-    hasCode: false, days: ['2026-01-08'], byline: null, summary: '', ...over,
-  };
+interface PaperOptions {
+  abstract?: string;
+  /** Digest days it was listed on. */
+  days?: string[];
+  topics?: string[];
+  org?: { id: string; name: string };
+}
+
+/** A paper as pages see it, from the schema's defaults: what the day file is written from. */
+function paper(slug: string, title: string, { abstract = 'We study things. More follows.', days = ['2026-01-08'], ...fields }: PaperOptions = {}): PaperView {
+  const data = paperSchema.parse({ title, titleKey: slug, topics: ['vision'], listings: days.map((captureDate) => ({ file: `${captureDate}.txt`, captureDate, rank: 1 })), ...fields });
+  return toPaperView({ slug, body: abstract, data });
 }
 
 const digest = (papers: PaperView[], date = '2026-01-08'): Digest => ({
@@ -38,7 +45,7 @@ describe('writeDayFile', () => {
   it('writes what the browser reads back: slugs, topics, organisation, first day, upvotes, appearances', () => {
     const papers = [
       paper('seeing-things', 'Seeing Things', { org: { id: 'z', name: 'Z.ai' } }),
-      paper('odd-slug-2', 'Odd Slug', { firstSeen: '2026-01-05', days: ['2026-01-05', '2026-01-08', '2026-01-09'], topics: ['language-models', 'vision'] }),
+      paper('odd-slug-2', 'Odd Slug', { days: ['2026-01-05', '2026-01-08', '2026-01-09'], topics: ['language-models', 'vision'] }),
     ];
     const read = decodeDay(JSON.parse(writeDayFile(digest(papers))));
     expect(read.map((p) => [p.slug, p.org, p.firstListed, p.upvotes, p.appearances, p.topics])).toEqual([
