@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBibtex } from '../support/bibtex.ts';
 import { useSite } from '../support/browser.ts';
 import { collection, factsBySlug } from '../support/collection.ts';
-import { listedSlugs, storedEntries } from '../support/personal.ts';
+import { listedSlugs, putStored, storedEntries } from '../support/personal.ts';
 
 const site = useSite();
 // Keeping a page for offline waits for the service worker's first install (the site's shell).
@@ -177,6 +177,21 @@ describe('a browser that keeps nothing (private window, storage off)', () => {
     await page.goto(site.url('saved/'));
     await page.locator('[data-personal-notice]', { hasText: 'keeps nothing for this site' }).waitFor();
     await page.locator('[data-saved-summary]', { hasText: 'Nothing saved yet' }).waitFor();
+  });
+});
+
+describe('data stored by a newer version of the site', () => {
+  it('is left untouched: the page works from memory and says to reload', async () => {
+    const paper = latestPapers()[0]!;
+    const page = await site.page();
+    await page.goto(site.url('about/'));
+    const newer = { version: 2, saved: [{ slug: 'from-the-future', shape: 'unknown' }] };
+    await putStored(page, site.built.basePath, newer);
+    await page.goto(site.url(`papers/${paper.slug}/`));
+    await saveButton(page, paper.slug).click();
+    await page.locator('button[data-save][aria-pressed="true"]').waitFor();
+    await page.locator('[data-personal-notice]', { hasText: 'A newer version of this site stored your saved papers: reload' }).waitFor();
+    expect(await storedEntries(page, site.built.basePath)).toEqual(newer);
   });
 });
 

@@ -33,7 +33,7 @@ async function addWatchToggles(article: HTMLElement): Promise<void> {
     (after as ChildNode).after(button);
   }
   const chips = article.querySelector('.chips');
-  if (chips) chips.after(Object.assign(document.createElement('p'), { className: 'watch-hint', textContent: '+ watches a topic: its new papers stand out on the digests.' }));
+  if (chips) chips.after(Object.assign(document.createElement('p'), { className: 'watch-hint', textContent: '+ watches a topic or organisation: its new papers stand out on the digests.' }));
 }
 
 if (paper) {
