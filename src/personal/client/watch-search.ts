@@ -8,10 +8,11 @@ import { changeWatchRules, watchRules } from './store.ts';
 
 const form = document.querySelector<HTMLFormElement>('#search-form');
 
+/** The search as a watch: its words, its topic (the filter's value is the topic's slug) and its organisation, by name as papers carry it. */
 function currentRule() {
-  const topic = form!.querySelector<HTMLSelectElement>('select[name=topic]')?.selectedOptions[0]?.dataset.slug;
-  const org = form!.querySelector<HTMLSelectElement>('select[name=organisation]')?.value;
-  return makeRule({ words: form!.querySelector<HTMLInputElement>('input[name=q]')?.value, topic, org }, Date.now());
+  const topic = form!.querySelector<HTMLSelectElement>('select[name=topic]')?.value;
+  const org = form!.querySelector<HTMLSelectElement>('select[name=organisation]')?.selectedOptions[0];
+  return makeRule({ words: form!.querySelector<HTMLInputElement>('input[name=q]')?.value, topic, org: org?.value ? org.dataset.label : null }, Date.now());
 }
 
 if (form) {
