@@ -104,6 +104,7 @@ function toJson(report: IngestReport) {
       layout: l.layout,
       captureDate: l.captureDate,
       captureDateSource: l.captureDateSource,
+      skipped: l.skipped,
       records: l.records.map(({ title, abstract, authorsCount, org, publishedText, published, upvotes, urls }) => ({
         title,
         abstract,
@@ -129,11 +130,20 @@ function forTerminal(line: string): string {
   return line.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** `, 33 lines of page text skipped (lines 1-12, 26-27)`: what the parser left out, to look at. */
+function skippedText({ skipped }: Listing): string {
+  if (skipped.lines === 0) return '';
+  const SHOWN = 10;
+  const spans = skipped.spans.slice(0, SHOWN).map((s) => (s.from === s.to ? `${s.from}` : `${s.from}-${s.to}`));
+  if (skipped.spans.length > SHOWN) spans.push('…');
+  return `, ${skipped.lines} line${skipped.lines === 1 ? '' : 's'} of page text skipped (line${skipped.spans.length === 1 && skipped.lines === 1 ? '' : 's'} ${spans.join(', ')})`;
+}
+
 function printSummary(report: IngestReport) {
   const records = report.listings.reduce((n, l) => n + l.records.length, 0);
   console.log(`Read ${report.listings.length} listing(s), ${records} record(s).`);
   for (const l of report.listings) {
-    console.log(forTerminal(`  ${l.file}: layout ${l.layout}, captured ${l.captureDate} (${l.captureDateSource}), ${l.records.length} records`));
+    console.log(forTerminal(`  ${l.file}: layout ${l.layout}, captured ${l.captureDate} (${l.captureDateSource}), ${l.records.length} records${skippedText(l)}`));
   }
   if (!opts.dryRun) {
     console.log(`Papers in ${relative(process.cwd(), papersDir) || '.'}: ${report.created.length} new, ${report.updated.length} updated, ${report.unchanged.length} unchanged.`);

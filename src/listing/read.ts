@@ -5,7 +5,7 @@
  */
 import { dateFromFileName, fileNameDatePrefix, inferCaptureDate, resolveRecordDate } from './dates.ts';
 import { parseListing, type ParseProgress } from './parse.ts';
-import type { CaptureDateSource, Layout, ListingRecord, Problem } from './types.ts';
+import type { CaptureDateSource, Layout, ListingRecord, Problem, SkippedText } from './types.ts';
 
 export interface Listing {
   /** The file's base name: it identifies the listing in every paper that appeared in it. */
@@ -14,6 +14,8 @@ export interface Listing {
   captureDate: string;
   captureDateSource: CaptureDateSource;
   records: ListingRecord[];
+  /** Page text (navigation, footer) that stands where no paper can: skipped and counted. */
+  skipped: SkippedText;
   problems: Problem[];
 }
 
@@ -72,5 +74,5 @@ export function readListing(file: string, text: string, dateOption: string | nul
     return { ...record, published: resolved.published };
   });
 
-  return { file, layout: parsed.layout, captureDate, captureDateSource, records, problems };
+  return { file, layout: parsed.layout, captureDate, captureDateSource, records, skipped: parsed.skipped, problems };
 }

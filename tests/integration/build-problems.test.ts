@@ -13,6 +13,9 @@ import { describe, expect, it } from 'vitest';
 import { astroBuild, buildScript } from '../support/built-site.ts';
 import { fixtures, ingest, papersIn, read, root, scratch, STACK_FRAME } from '../support/ingest-cli.ts';
 
+// A realistic record around the control characters: a few in a page of text is damage, not binary data.
+const PADDING = `A Paper Around Them\n\n${'An ordinary abstract sentence about models and data. '.repeat(12)}\n`;
+
 /** Every file under `dir` whose name ends with `ext`. */
 function filesUnder(dir: string, ext: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -51,10 +54,10 @@ describe('npm run build with a bad capture among good ones', () => {
     cpSync(join(fixtures, 'broken-records.txt'), join(listings, '2026-01-09-broken.txt'));
     writeFileSync(join(listings, '2026-01-10-empty.txt'), '');
     // Control characters, a noncharacter and a bidi override in a title and an abstract.
-    writeFileSync(join(listings, '2026-01-11.txt'), 'Jan 11\n\nVertical\x0BTab \x1B[31mRed\x1B[0m Paper\uFFFE Evil\n\nAn abstract\x0C with\x07 control characters \uFFFF in it.\n');
+    writeFileSync(join(listings, '2026-01-11.txt'), `Jan 11\n\nVertical\x0BTab \x1B[31mRed\x1B[0m Paper\uFFFE Evil\n\nAn abstract\x0C with\x07 control characters \uFFFF in it.\n\n${PADDING}`);
     build = await buildScript('scripts/build.ts', out, [listings], { PAPERS_DIR: papers, SITE_URL: 'https://example.org/sub', GITHUB_ACTIONS: 'true' });
     expect(build.code, build.output).toBe(0);
-    expect(papersIn(papers)).toHaveLength(8);
+    expect(papersIn(papers)).toHaveLength(9);
     for (const name of papersIn(papers)) expect(existsSync(join(out, 'papers', name.replace(/\.md$/, ''), 'index.html')), name).toBe(true);
 
     // The summary comes last, after the site's own output, where a maintainer looks.

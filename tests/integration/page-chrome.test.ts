@@ -9,6 +9,9 @@ import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fixtures, frontmatter, ingest, papersIn, read, scratch } from '../support/ingest-cli.ts';
 
+// A realistic record around the control characters: a few in a page of text is damage, not binary data.
+const PADDING = `A Paper Around Them\n\n${'An ordinary abstract sentence about models and data. '.repeat(12)}\n`;
+
 const LONG_TITLE =
   'Towards a Unified Account of Sparse Routing, Load Balancing and Expert Specialisation in Mixture-of-Experts Language Models: Theory, Large-Scale Experiments Across Twelve Model Families, Ablations of Every Routing Choice We Could Think Of, and Practical Recommendations for Practitioners Who Train Such Models Under Tight Compute Budgets on Commodity Accelerators Without Specialised Interconnects or Fast Storage';
 
@@ -46,12 +49,12 @@ describe('text that cannot appear in XML or HTML', () => {
   it('is removed from titles and abstracts at ingest', async () => {
     const dir = scratch();
     const listing = join(dir, '2026-02-01.txt');
-    writeFileSync(listing, 'Feb 1\n\nVertical\x0BTab and \x1B[31mEscape\x1B[0m in a Title\uFFFE\n\nAn abstract with a form\x0Cfeed, a NUL-free \x07bell and a noncharacter \uFFFF.\n');
+    writeFileSync(listing, `Feb 1\n\nVertical\x0BTab and \x1B[31mEscape\x1B[0m in a Title\uFFFE\n\nAn abstract with a form\x0Cfeed, a NUL-free \x07bell and a noncharacter \uFFFF.\n\n${PADDING}`);
     const papers = join(dir, 'papers');
     const run = await ingest(['--papers-dir', papers, listing]);
     expect(run.code, run.stdout).toBe(0);
-    const [name] = papersIn(papers);
-    const text = read(papers, name!);
+    const name = papersIn(papers).find((n) => n.startsWith('vertical'))!;
+    const text = read(papers, name);
     expect(text).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/);
     expect(frontmatter(text).title).toBe('Vertical Tab and [31mEscape[0m in a Title');
   });

@@ -208,7 +208,7 @@ describe('page chrome: lines that stand where no paper can', () => {
     expect(parsed.layout).toBe('C');
     expect(parsed.records.map((r) => [r.title, r.abstract])).toEqual([
       ['Neural Snowflakes: Universal Latent Graph Inference', 'The inductive bias of a graph neural network is encoded in its graph.'],
-      ['Attention is All You Need? Good Embeddings are Enough: Audio Understanding without Transformers or .', 'This paper presents a way of doing large scale audio understanding.'],
+      ['Attention is All You Need? Good Embeddings are Enough: Audio Understanding without Transformers or ....', 'This paper presents a way of doing large scale audio understanding.'],
       ['A Paper Whose Abstract Was Lost', null],
       ['A Last Paper', 'Its abstract.'],
     ]);
