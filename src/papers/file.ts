@@ -75,13 +75,23 @@ function render(doc: YAML.Document, body: string): string {
  * writes and answers "don't know" (null, false) for anything else, so the caller reads the file.
  */
 
-// A title key as the writer leaves it unquoted. Only keys of two words or more are taken: no
-// YAML 1.1 number, boolean or null has a space, so these are certainly read back as strings.
-const PLAIN_TITLE_KEY = /^titleKey: ([\p{L}\p{N}]+(?: [\p{L}\p{N}]+)+)$/mu;
+// A title key as the writer leaves it: plain, when it starts with a letter or digit and has no
+// `#` (a comment after a space); otherwise double-quoted, which without a backslash is literal.
+// Only keys of two words or more are taken plain: no YAML 1.1 number, boolean or null has a
+// space, so these are certainly read back as strings.
+const PLAIN_TITLE_KEY = /^titleKey: ([\p{L}\p{N}][\p{L}\p{N}\p{Sm}\p{Sc}\p{So}]*(?: [\p{L}\p{N}\p{Sm}\p{Sc}\p{So}]+)+)$/mu;
+const QUOTED_TITLE_KEY = /^titleKey: "([^"\\\n]+)"$/m;
 
 /** The title key the writer wrote, or null if the file must be read to know it. */
 export function skimTitleKey(text: string): string | null {
-  return PLAIN_TITLE_KEY.exec(frontmatterText(text))?.[1] ?? null;
+  const frontmatter = frontmatterText(text);
+  return (PLAIN_TITLE_KEY.exec(frontmatter) ?? QUOTED_TITLE_KEY.exec(frontmatter))?.[1] ?? null;
+}
+
+/** The body (abstract and notes) of a file as the writer lays it out, without reading its YAML; '' if none. */
+export function skimBody(text: string): string {
+  const end = text.indexOf('\n---\n', 3);
+  return text.startsWith('---\n') && end !== -1 ? text.slice(end + 5).replace(/^\n/, '') : '';
 }
 
 /** True when the file's appearances include the listing `file`, as the writer writes it; false: read the file to know. */

@@ -10,9 +10,10 @@ import { forEachConcurrently, mapConcurrently } from '../utils/concurrency.ts';
 import { checkListingSize, decodeListing, UnreadableListingError } from '../listing/decode.ts';
 import { CaptureDateError, readListing, type Listing } from '../listing/read.ts';
 import { createPaper, fileUnderTopics, mergeRecord } from './merge.ts';
-import { newPaperFile, parsePaperFile, PaperFileError, readFrontmatter, skimHasAppearance, skimTitleKey, updatePaperFile, type PaperFile } from './file.ts';
+import { newPaperFile, parsePaperFile, PaperFileError, readFrontmatter, skimBody, skimHasAppearance, skimTitleKey, updatePaperFile, type PaperFile } from './file.ts';
 import { baseSlug, chooseSlug, type SlugOwner } from './slug.ts';
-import { titleKey } from './title-key.ts';
+import { legacyTitleKey, titleKey } from './title-key.ts';
+import { abstractFingerprint, compareAbstracts } from './abstracts.ts';
 import type { PaperFields } from './schema.ts';
 import type { Problem } from '../listing/types.ts';
 import { classifyTopics } from '../analysis/classify.ts';
@@ -98,7 +99,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   await mkdir(options.papersDir, { recursive: true });
   await removeInterruptedWrites(options.papersDir, problems);
   const store = await loadPapers(options.papersDir, problems);
-  const { touched, alreadyRecorded } = mergeListings(loaded, store, problems);
+  const { touched, alreadyRecorded } = mergeListings(loaded, store, options.papersDir, problems);
   const taxonomyFile = taxonomyStampPath(options.papersDir);
   const stamp = taxonomyStamp(options.taxonomy);
   const previousStamp = await readFile(taxonomyFile, 'utf8').catch(() => null);
@@ -200,13 +201,16 @@ async function removeInterruptedWrites(dir: string, problems: Problem[]): Promis
 }
 
 interface Store {
-  byKey: Map<string, Stored>;
+  /** Papers by title key: usually one, more when papers share a title but not an abstract. */
+  byKey: Map<string, Stored[]>;
   bySlug: Map<string, Stored>;
   /** Every slug in use, including those of files too broken to read. */
   slugOwner: Map<string, SlugOwner>;
   /** Files too broken to read (their paths), by slug and, where their frontmatter still tells it, by title key. */
   brokenBySlug: Map<string, string>;
   brokenByKey: Map<string, string>;
+  /** Papers by the start of their abstract, to find likely duplicates; built on first need. */
+  byAbstract?: Map<string, Stored[]>;
 }
 
 async function loadPapers(dir: string, problems: Problem[]): Promise<Store> {
@@ -221,16 +225,23 @@ async function loadPapers(dir: string, problems: Problem[]): Promise<Store> {
     store.bySlug.set(slug, stored);
     const key = skimTitleKey(stored.text) ?? open(stored, store, problems)?.fields.titleKey;
     if (key === undefined) continue;
-    const other = store.byKey.get(key);
-    if (other) {
+    // Every file holds its slug, whether or not later captures can reach it.
+    store.slugOwner.set(slug, { kind: 'paper', titleKey: key });
+    const others = store.byKey.get(key) ?? [];
+    const copyOf = others.find((o) => compareAbstracts(bodyText(o), bodyText(stored)) !== 'different');
+    if (copyOf) {
       // A copied or renamed file: only one of the two can receive later captures.
-      problems.push({ file: path, line: null, severity: 'warning', message: `holds the same paper (titleKey "${key}") as ${other.path}; later captures go to ${other.path} only` });
+      problems.push({ file: path, line: null, severity: 'warning', message: `holds the same paper (titleKey "${key}") as ${copyOf.path}; later captures go to ${copyOf.path} only` });
       continue;
     }
-    store.byKey.set(key, stored);
-    store.slugOwner.set(slug, { kind: 'paper', titleKey: key });
+    store.byKey.set(key, [...others, stored]);
   }
   return store;
+}
+
+/** A stored paper's body: its abstract and any notes below it. */
+function bodyText(stored: Stored): string {
+  return stored.entry ? stored.entry.body : skimBody(stored.text);
 }
 
 /** The paper behind a stored file, parsed on first use; null (and an error) if it is broken. */
@@ -249,7 +260,7 @@ function open(stored: Stored, store: Store, problems: Problem[]): Entry | null {
     const key = brokenFileKey(stored.text);
     if (key) {
       store.brokenByKey.set(key, stored.path);
-      if (store.byKey.get(key) === stored) store.byKey.delete(key);
+      removeFromKey(store, key, stored);
     }
     problems.push({ file: stored.path, line: null, severity: 'error', message: `${error.message}; left untouched until fixed` });
     return null;
@@ -267,6 +278,12 @@ function brokenFileKey(text: string): string | null {
   }
 }
 
+function removeFromKey(store: Store, key: string, stored: Stored): void {
+  const rest = (store.byKey.get(key) ?? []).filter((s) => s !== stored);
+  if (rest.length > 0) store.byKey.set(key, rest);
+  else store.byKey.delete(key);
+}
+
 /**
  * Merges every record, oldest capture first. Returns the papers the listings changed or
  * created, and the papers (by slug) that already recorded a listing, left unread.
@@ -274,7 +291,7 @@ function brokenFileKey(text: string): string | null {
  * error rather than written to a second file: that would leave a duplicate of the paper
  * once the maintainer fixes the first. The listing stays, so a later run ingests it.
  */
-function mergeListings(loaded: LoadedListing[], store: Store, problems: Problem[]): { touched: Map<string, Entry>; alreadyRecorded: Set<string> } {
+function mergeListings(loaded: LoadedListing[], store: Store, dir: string, problems: Problem[]): { touched: Map<string, Entry>; alreadyRecorded: Set<string> } {
   const touched = new Map<string, Entry>();
   const alreadyRecorded = new Set<string>();
   const ordered = [...loaded].sort((a, b) => a.listing.captureDate.localeCompare(b.listing.captureDate) || a.listing.file.localeCompare(b.listing.file));
@@ -287,8 +304,13 @@ function mergeListings(loaded: LoadedListing[], store: Store, problems: Problem[
         return;
       }
       const appearance = { file: listing.file, captureDate: listing.captureDate, rank: i + 1, upvotes: record.upvotes };
-      const stored = store.byKey.get(key);
+      const candidates = store.byKey.get(key) ?? [];
       // Already recorded in this file: nothing to merge, and no need to parse it.
+      if (candidates.length === 1 && !candidates[0]!.entry && skimHasAppearance(candidates[0]!.text, listing.file)) {
+        alreadyRecorded.add(candidates[0]!.slug);
+        return;
+      }
+      const stored = candidates.length > 0 ? samePaper(candidates, record.abstract) : legacyKeyed(store, record.title, key, problems, touched);
       if (stored && !stored.entry && skimHasAppearance(stored.text, listing.file)) {
         alreadyRecorded.add(stored.slug);
         return;
@@ -304,10 +326,22 @@ function mergeListings(loaded: LoadedListing[], store: Store, problems: Problem[
           problems.push({ file: where, line: record.line, severity: 'error', message: `"${record.title}" may be the paper in ${heldBy}, which cannot be read; skipped until that file is fixed` });
           return;
         }
-        const slug = chooseSlug(record.title, key, (s) => store.slugOwner.get(s));
+        // A paper that shares its title key with another one but not its abstract: a slug of its own.
+        const sharesKey = candidates[0];
+        const identity = sharesKey ? `${key}\n${record.abstract ?? ''}` : key;
+        const slug = chooseSlug(record.title, identity, (s) => store.slugOwner.get(s));
         entry = { slug, fields: createPaper(record, key, appearance), body: bodyOf(record.abstract), existing: null, originalText: null };
-        store.byKey.set(key, { slug, path: '', text: '', entry });
-        store.slugOwner.set(slug, { kind: 'paper', titleKey: key });
+        const created: Stored = { slug, path: join(dir, `${slug}.md`), text: '', entry };
+        if (sharesKey) {
+          problems.push({ file: where, line: record.line, severity: 'warning', message: `"${record.title}" has the title of ${sharesKey.path} but a different abstract: written as a separate paper, ${created.path}` });
+        } else {
+          const twin = likelyDuplicate(store, record.abstract, key);
+          if (twin) problems.push({ file: where, line: record.line, severity: 'warning', message: `"${record.title}" (${created.path}) has the same abstract as ${twin.path}, under another title: likely the same paper; if so, merge the two files by hand (docs/paper-files.md)` });
+        }
+        store.byKey.set(key, [...candidates, created]);
+        store.bySlug.set(slug, created);
+        store.slugOwner.set(slug, { kind: 'paper', titleKey: identity });
+        addToAbstractIndex(store, created);
       } else {
         entry.fields = mergeRecord(entry.fields, record, appearance);
         // A paper first captured without its abstract gets it from a later listing.
@@ -317,6 +351,57 @@ function mergeListings(loaded: LoadedListing[], store: Store, problems: Problem[
     });
   }
   return { touched, alreadyRecorded };
+}
+
+/**
+ * Of the papers with a record's title key, the one the record is: the one with the same
+ * abstract, else one whose abstract is unknown; none when every one clearly differs.
+ */
+function samePaper(candidates: Stored[], abstract: string | null): Stored | undefined {
+  if (candidates.length === 1 && abstract === null) return candidates[0];
+  const matches = candidates.map((c) => compareAbstracts(abstract, bodyText(c)));
+  const same = matches.indexOf('same');
+  return candidates[same !== -1 ? same : matches.indexOf('unknown')];
+}
+
+/**
+ * A paper file keyed by the older rule (letters and digits only): the record's title keyed that
+ * way finds it, and its own title gives the record's key under the current rule. Its key is
+ * rewritten, so it is found directly from then on; nothing else of the file changes. A file
+ * whose title was edited by hand keeps its key, and a capture of it is reported as a likely
+ * duplicate instead.
+ */
+function legacyKeyed(store: Store, title: string, key: string, problems: Problem[], touched: Map<string, Entry>): Stored | undefined {
+  const legacy = legacyTitleKey(title);
+  if (legacy === key) return undefined;
+  for (const stored of store.byKey.get(legacy) ?? []) {
+    const entry = open(stored, store, problems);
+    if (!entry || entry.fields.titleKey !== legacy || legacyTitleKey(entry.fields.title) !== legacy || titleKey(entry.fields.title) !== key) continue;
+    entry.fields = { ...entry.fields, titleKey: key };
+    removeFromKey(store, legacy, stored);
+    store.byKey.set(key, [...(store.byKey.get(key) ?? []), stored]);
+    store.slugOwner.set(stored.slug, { kind: 'paper', titleKey: key });
+    touched.set(entry.slug, entry);
+    return stored;
+  }
+  return undefined;
+}
+
+/** A paper under another title key with the same abstract, if there is one. */
+function likelyDuplicate(store: Store, abstract: string | null, key: string): Stored | undefined {
+  const fingerprint = abstractFingerprint(abstract);
+  if (fingerprint === null) return undefined;
+  if (!store.byAbstract) {
+    store.byAbstract = new Map();
+    for (const stored of store.bySlug.values()) addToAbstractIndex(store, stored);
+  }
+  return store.byAbstract.get(fingerprint)?.find((s) => (s.entry?.fields.titleKey ?? skimTitleKey(s.text)) !== key && compareAbstracts(abstract, bodyText(s)) === 'same');
+}
+
+function addToAbstractIndex(store: Store, stored: Stored): void {
+  if (!store.byAbstract) return;
+  const fingerprint = abstractFingerprint(bodyText(stored));
+  if (fingerprint !== null) store.byAbstract.set(fingerprint, [...(store.byAbstract.get(fingerprint) ?? []), stored]);
 }
 
 function bodyOf(abstract: string | null): string {

@@ -36,7 +36,7 @@ describe('titles that differ by what tells papers apart', () => {
     for (const name of papersIn(papers)) {
       const text = read(papers, name);
       const title = frontmatter(text).title as string;
-      const abstract = { 'C++': 'first language', 'C#': 'managed runtime', 'Tiny Agents 🤖': 'Robots', 'Tiny Agents': 'phone' }[title.startsWith('Tiny') ? title : title.slice(0, 3)]!;
+      const abstract = { 'C++ Compilers Beat C# Compilers': 'first language', 'C# Compilers Beat C++ Compilers': 'managed runtime', 'Tiny Agents 🤖': 'Robots', 'Tiny Agents': 'phone' }[title]!;
       expect(text, name).toContain(abstract);
     }
   });
@@ -68,9 +68,8 @@ describe('records that share a title key', () => {
     await ingest(['--papers-dir', papers, a]);
     const run = await ingest(['--papers-dir', papers, b]);
     expect(run.code, run.stdout).toBe(0);
-    const names = papersIn(papers);
-    expect(names).toHaveLength(2);
-    expect(names[0]).toBe('scaling-laws-revisited.md');
+    const names = ['scaling-laws-revisited.md', papersIn(papers).find((n) => n !== 'scaling-laws-revisited.md')!];
+    expect(papersIn(papers)).toHaveLength(2);
     expect(names[1]).toMatch(/^scaling-laws-revisited-[0-9a-f]{6}\.md$/);
     expect(read(papers, names[0]!)).toContain('power laws');
     expect(read(papers, names[1]!)).toContain('Protein folding');
