@@ -3,11 +3,13 @@
  * Every listing is read and every paper merged in memory first; files are then written
  * one by one atomically, and only when their bytes change.
  */
-import { readdir, readFile, rm, stat, mkdir } from 'node:fs/promises';
+import { lstat, readdir, readFile, rm, stat, mkdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { writeAtomic } from '../utils/atomic-write.ts';
 import { forEachConcurrently, mapConcurrently } from '../utils/concurrency.ts';
-import { checkListingSize, decodeListing, UnreadableListingError } from '../listing/decode.ts';
+import { decodeListing, UnreadableListingError } from '../listing/decode.ts';
+import { readListingFile } from '../listing/file.ts';
+import { codeAndWords, describeFileError, errorCode } from '../utils/file-errors.ts';
 import { CaptureDateError, readListing, type Listing } from '../listing/read.ts';
 import { createPaper, fileUnderTopics, mergeRecord } from './merge.ts';
 import { newPaperFile, parsePaperFile, PaperFileError, readFrontmatter, skimBody, skimHasAppearance, skimTitleKey, updatePaperFile, type PaperFile } from './file.ts';
@@ -38,6 +40,8 @@ export interface IngestOptions {
   dryRun?: boolean;
   /** The topic taxonomy papers are filed under (content/topics.yaml). */
   taxonomy: Taxonomy;
+  /** Symbolic links among the listings are followed only to files inside this folder; default the current one. */
+  projectRoot?: string;
   onProgress?: (progress: IngestProgress) => void;
 }
 
@@ -86,7 +90,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const files = await listingFiles(options.inputs, problems);
   const loaded: LoadedListing[] = [];
   for (const path of files) {
-    const listing = await loadListing(path, options.date ?? null, problems, options.onProgress);
+    const listing = await loadListing(path, options.projectRoot ?? process.cwd(), options.date ?? null, problems, options.onProgress);
     if (listing) loaded.push({ listing, path });
   }
   const listings = loaded.map((l) => l.listing);
@@ -144,19 +148,30 @@ interface LoadedListing {
   path: string;
 }
 
-/** Folders yield their `.txt` files, in name order; named files are taken as they are. */
+/**
+ * Folders yield their `.txt` entries, in name order, whatever they are (a folder or a pipe named
+ * `x.txt` is refused by name when it is read); named paths are taken as they are.
+ */
 async function listingFiles(inputs: string[], problems: Problem[]): Promise<string[]> {
   const out: string[] = [];
   for (const input of inputs) {
     let info;
     try {
       info = await stat(input);
-    } catch {
-      problems.push({ file: input, line: null, severity: 'error', message: 'no such file or folder' });
+    } catch (error) {
+      // A dangling or looping link is named by the reader, which says what it is.
+      if ((await lstat(input).catch(() => null))?.isSymbolicLink()) out.push(input);
+      else problems.push({ file: input, line: null, severity: 'error', message: errorCode(error) === 'ENOENT' ? 'no such file or folder' : `${describeFileError(error)}; check the path` });
       continue;
     }
     if (info.isDirectory()) {
-      const names = (await readdir(input)).filter((n) => n.endsWith('.txt') && !n.startsWith('.')).sort();
+      let names: string[];
+      try {
+        names = (await readdir(input)).filter((n) => n.endsWith('.txt') && !n.startsWith('.')).sort();
+      } catch (error) {
+        problems.push({ file: input, line: null, severity: 'error', message: `the folder ${describeFileError(error)}; make it readable and run ingest again` });
+        continue;
+      }
       if (names.length === 0) problems.push({ file: input, line: null, severity: 'warning', message: 'no .txt listings in this folder' });
       out.push(...names.map((n) => join(input, n)));
     } else out.push(input);
@@ -164,12 +179,10 @@ async function listingFiles(inputs: string[], problems: Problem[]): Promise<stri
   return [...new Set(out)];
 }
 
-async function loadListing(path: string, date: string | null, problems: Problem[], onProgress: IngestOptions['onProgress']): Promise<Listing | null> {
+async function loadListing(path: string, projectRoot: string, date: string | null, problems: Problem[], onProgress: IngestOptions['onProgress']): Promise<Listing | null> {
   const file = basename(path);
   try {
-    // Refused by its size before it is read, so an enormous file never reaches memory.
-    checkListingSize((await stat(path)).size);
-    const { text, warning } = decodeListing(await readFile(path));
+    const { text, warning } = decodeListing(await readListingFile(path, projectRoot));
     const listing = readListing(file, text, date, (done, total) => onProgress?.({ stage: 'parsing', file, done, total }));
     // The listing is known by its base name in the papers; its problems name the path the
     // maintainer gave, so `content/listings/x.txt:13` can be opened as printed.
