@@ -3,10 +3,11 @@
  * `content/papers/<slug>.md`. See docs/ingest.md.
  */
 import { mkdirSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import lockfile from 'proper-lockfile';
-import { CONTENT } from '../src/config.ts';
+import { LockedError, lockPapers, lockPath } from '../src/papers/lock.ts';
+import { codeAndWords, errorCode } from '../src/utils/file-errors.ts';
+import { CONTENT, env } from '../src/config.ts';
 import { ingest, type IngestReport } from '../src/papers/ingest.ts';
 import { classifyTopics } from '../src/analysis/classify.ts';
 import { progressDisplay } from './ingest-progress.ts';
@@ -24,9 +25,10 @@ const program = new Command('ingest')
   })
   .option('--dry-run', 'parse and report, write nothing')
   .option('--json', 'print the parsed listings as one JSON object on stdout')
-  .option('--papers-dir <dir>', 'where paper files live', CONTENT.papers)
+  .option('--papers-dir <dir>', 'where paper files live (default: PAPERS_DIR, else content/papers)', env.papersDir())
   .option('--topics <file>', 'the topic taxonomy', CONTENT.topics)
   .option('--no-progress', 'no progress display')
+  .option('--build', 'as part of the build: problems in listings do not fail the run, only paper files that cannot be read or written do')
   .option('--wait <seconds>', 'how long to wait for another ingest writing the same papers to finish', (value) => {
     const seconds = Number(value);
     if (!Number.isFinite(seconds) || seconds < 0) throw new InvalidArgumentError('expected a number of seconds, such as 60');
@@ -35,7 +37,7 @@ const program = new Command('ingest')
   .showHelpAfterError();
 
 program.parse();
-const opts = program.opts<{ date?: string; dryRun?: boolean; json?: boolean; papersDir: string; topics: string; progress: boolean; wait: number }>();
+const opts = program.opts<{ date?: string; dryRun?: boolean; json?: boolean; papersDir: string; topics: string; progress: boolean; wait: number; build?: boolean }>();
 let taxonomy: Taxonomy;
 try {
   taxonomy = loadTaxonomy(opts.topics);
@@ -49,7 +51,10 @@ const papersDir = resolve(opts.papersDir);
 const report = opts.dryRun ? await run() : await withLock(run);
 if (opts.json) process.stdout.write(`${JSON.stringify(toJson(report), null, 2)}\n`);
 else printSummary(report);
-process.exitCode = report.problems.some((p) => p.severity === 'error') ? 1 : 0;
+if (process.env.GITHUB_ACTIONS === 'true') printAnnotations(report);
+// In a build, a capture that could not be read does not stop the site (docs/security.md).
+const failed = opts.build ? report.archiveFailed : report.problems.some((p) => p.severity === 'error');
+process.exitCode = failed ? 1 : 0;
 
 async function run(): Promise<IngestReport> {
   const progress = opts.progress ? progressDisplay(process.stderr) : null;
@@ -68,32 +73,35 @@ async function run(): Promise<IngestReport> {
 }
 
 /**
- * One ingest at a time: a second one says it is waiting, waits up to `--wait` seconds for
- * the first to finish, then gives up with exit code 2. A lock left by a killed ingest is
- * stale once its holder has stopped refreshing it for 30 s, and is then taken over.
+ * One ingest at a time (src/papers/lock.ts): a second one says it is waiting, waits up to
+ * `--wait` seconds for the first to finish, then gives up with exit code 2. A lock left by an
+ * ingest that is no longer running is taken over at once.
  */
 async function withLock<T>(fn: () => Promise<T>): Promise<T> {
-  mkdirSync(papersDir, { recursive: true });
-  const lockPath = `${papersDir}.lock`;
-  const lock = (retries: number) => lockfile.lock(papersDir, { lockfilePath: lockPath, stale: 30_000, retries: { retries, factor: 1, minTimeout: 500, maxTimeout: 500 } });
+  const path = lockPath(papersDir);
   let release: () => Promise<void>;
   try {
-    release = await lock(0);
+    mkdirSync(dirname(papersDir), { recursive: true });
+    release = await lockPapers(papersDir, {
+      waitSeconds: opts.wait,
+      onWait: () => {
+        if (opts.wait > 0) console.error(`ingest: another ingest is writing ${papersDir} (lock ${path}); waiting up to ${opts.wait} s for it to finish`);
+      },
+      onTakeover: (pid) => console.error(`ingest: took over the lock of ingest process ${pid}, which is no longer running`),
+    });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
-    if (opts.wait > 0) console.error(`ingest: another ingest is writing ${papersDir} (lock ${lockPath}); waiting up to ${opts.wait} s for it to finish`);
-    try {
-      release = await lock(Math.ceil(opts.wait * 2));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
-      console.error(`ingest: gave up: another ingest is still writing ${papersDir} (lock ${lockPath}). Nothing was written. Run again when it has finished; if no ingest is running, the lock expires 30 s after the last one stopped.`);
+    if (error instanceof LockedError) {
+      console.error(`ingest: gave up: another ingest is still writing ${papersDir} (lock ${path}). Nothing was written. Run again when it has finished.`);
       process.exit(2);
     }
+    if (errorCode(error) === null) throw error;
+    console.error(`ingest: cannot lock ${papersDir} (${codeAndWords(error)}): ingest makes ${path} beside it, so that folder must be writable. Nothing was written.`);
+    process.exit(1);
   }
   try {
     return await fn();
   } finally {
-    await release();
+    await release().catch(() => {});
   }
 }
 
@@ -128,6 +136,19 @@ function toJson(report: IngestReport) {
  */
 function forTerminal(line: string): string {
   return line.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * GitHub Actions workflow commands: each problem becomes an annotation on the file and line,
+ * shown on the run's summary page. Values are escaped as the runner expects.
+ */
+function printAnnotations(report: IngestReport) {
+  const data = (v: string) => v.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const property = (v: string) => data(v).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  for (const p of report.problems) {
+    const where = `file=${property(p.file)}${p.line === null ? '' : `,line=${p.line}`}`;
+    console.log(forTerminal(`::${p.severity} ${where}::${data(p.message)}`));
+  }
 }
 
 /** `, 33 lines of page text skipped (lines 1-12, 26-27)`: what the parser left out, to look at. */

@@ -27,6 +27,33 @@ export const env = {
   ogImages: (vars: Record<string, string | undefined> = process.env) => !/^(off|0|false|no)$/i.test(vars.OG_IMAGES ?? ''),
 };
 
+/** A setting with a value the build cannot use; the message names it and says what it should be. */
+export class SettingError extends Error {}
+
+/**
+ * Where the site is published, from SITE_URL and BASE_PATH: the origin, and the base path every
+ * link starts with (`/` or `/sub/`). A path in SITE_URL is the base path unless BASE_PATH says
+ * otherwise, in which case they must agree; anything but an http(s) address is refused.
+ */
+export function siteAddress(vars: Record<string, string | undefined> = process.env): { origin: string; base: string } {
+  const raw = vars.SITE_URL || 'http://localhost:4321';
+  const refuse = () => new SettingError(`SITE_URL "${raw}" is not an http(s) address such as https://example.org or https://example.org/digest/`);
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw refuse();
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.hostname === '' || url.search !== '' || url.hash !== '') throw refuse();
+  const slashed = (path: string) => `/${path.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+  const sitePath = slashed(url.pathname);
+  const basePath = vars.BASE_PATH ? slashed(vars.BASE_PATH) : null;
+  if (basePath !== null && sitePath !== '/' && basePath !== sitePath) {
+    throw new SettingError(`SITE_URL has the path ${sitePath} but BASE_PATH is ${basePath}: give the path in one of them, or the same in both`);
+  }
+  return { origin: url.origin, base: basePath ?? sitePath };
+}
+
 /**
  * Papers per page of a long list (a topic, an archive month). One size for both, so a reader
  * meets the same page length everywhere, and a month of thousands of papers at 30k is still

@@ -43,7 +43,14 @@ export function readFrontmatter(text: string): { doc: YAML.Document; data: Recor
   if (!m) throw new PaperFileError('no frontmatter: the file must start with a line "---" and close it with another');
   const doc = YAML.parseDocument(m[1]!, YAML_OPTIONS);
   if (doc.errors.length > 0) throw new PaperFileError(`invalid frontmatter: ${doc.errors[0]!.message.split('\n')[0]}`);
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (error) {
+    // A YAML alias bomb ("billion laughs"): the reader refuses to expand it.
+    if (error instanceof ReferenceError) throw new PaperFileError(`the frontmatter's YAML aliases expand too far (${error.message}); write the values out instead of using aliases`);
+    throw error;
+  }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new PaperFileError('frontmatter is not a set of keys');
   return { doc, data: data as Record<string, unknown>, body: text.slice(m[0].length).replace(/^\r?\n/, '') };
 }

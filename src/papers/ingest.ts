@@ -61,6 +61,11 @@ export interface IngestReport {
   inOther: string[];
   /** Every paper was re-filed because the taxonomy changed since the last run. */
   reclassified: boolean;
+  /**
+   * A paper file could not be read or written (broken by hand, a full or read-only disk): the
+   * archive itself needs the maintainer, as opposed to a capture that could not be read.
+   */
+  archiveFailed: boolean;
 }
 
 /** A paper as held during a run: where it lives and what it was on disk. */
@@ -97,13 +102,21 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   // One by one: spreading a garbled listing's hundreds of thousands of problems overflows the stack.
   for (const l of listings) for (const p of l.problems) problems.push(p);
 
-  const report: IngestReport = { listings, problems, created: [], updated: [], unchanged: [], inOther: [], reclassified: false };
+  const report: IngestReport = { listings, problems, created: [], updated: [], unchanged: [], inOther: [], reclassified: false, archiveFailed: false };
   if (options.dryRun) return report;
 
-  await mkdir(options.papersDir, { recursive: true });
-  await removeInterruptedWrites(options.papersDir, problems);
-  const store = await loadPapers(options.papersDir, problems);
-  const { touched, alreadyRecorded } = mergeListings(loaded, store, options.papersDir, problems);
+  const archiveProblems: Problem[] = [];
+  let store: Store;
+  try {
+    await mkdir(options.papersDir, { recursive: true });
+    await removeInterruptedWrites(options.papersDir, problems);
+    store = await loadPapers(options.papersDir, archiveProblems);
+  } catch (error) {
+    problems.push({ file: options.papersDir, line: null, severity: 'error', message: `the papers folder cannot be opened (${codeAndWords(error)}); fix that and run ingest again. Nothing was written.` });
+    report.archiveFailed = true;
+    return report;
+  }
+  const { touched, alreadyRecorded } = mergeListings(loaded, store, options.papersDir, problems, archiveProblems);
   const taxonomyFile = taxonomyStampPath(options.papersDir);
   const stamp = taxonomyStamp(options.taxonomy);
   const previousStamp = await readFile(taxonomyFile, 'utf8').catch(() => null);
@@ -113,7 +126,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     // The taxonomy changed (or papers were never filed): every paper is filed again.
     report.reclassified = previousStamp !== null;
     for (const stored of store.bySlug.values()) {
-      const entry = open(stored, store, problems);
+      const entry = open(stored, store, archiveProblems);
       if (entry) touched.set(entry.slug, entry);
     }
     // A broken file could not be re-filed: keep the old stamp so the next run tries again.
@@ -125,22 +138,56 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   }
 
   let done = 0;
+  const failed = new Map<string, { error: unknown; slugs: string[] }>();
   // Several writes in flight: each one waits on the disk (write, rename), not on the CPU.
   await forEachConcurrently([...touched.values()], WRITE_CONCURRENCY, async (entry) => {
     const text = entry.existing ? updatePaperFile(entry.existing, entry.fields, entry.body) : newPaperFile(entry.fields, entry.body);
     if (text === entry.originalText) report.unchanged.push(entry.slug);
     else {
-      await writeAtomic(join(options.papersDir, `${entry.slug}.md`), text);
-      (entry.existing ? report.updated : report.created).push(entry.slug);
+      try {
+        // A new paper never replaces a file: its slug was free when it was chosen.
+        await writeAtomic(join(options.papersDir, `${entry.slug}.md`), text, { replace: entry.existing !== null });
+        (entry.existing ? report.updated : report.created).push(entry.slug);
+      } catch (error) {
+        const code = errorCode(error);
+        if (code === null) throw error;
+        const group = failed.get(code) ?? { error, slugs: [] };
+        group.slugs.push(entry.slug);
+        failed.set(code, group);
+      }
     }
     options.onProgress?.({ stage: 'writing', done: ++done, total: touched.size });
   });
+  for (const [code, { error, slugs }] of failed) {
+    slugs.sort();
+    archiveProblems.push({
+      file: options.papersDir,
+      line: null,
+      severity: 'error',
+      message: `${slugs.length} paper file(s) could not be written (${codeAndWords(error)}), such as ${slugs[0]}.md; ${WRITE_ADVICE[code] ?? 'fix that and run ingest again'}. Every file there is still whole, as it was.`,
+    });
+  }
   for (const list of [report.created, report.updated, report.unchanged]) list.sort();
   for (const slug of alreadyRecorded) if (!touched.has(slug)) report.unchanged.push(slug);
-  // Written last: a run that dies before this point files everything again next time.
-  if (refileDone) await writeAtomic(taxonomyFile, `${stamp}\n`);
+  // Written last: a run that dies (or fails to write a paper) before this point files everything again next time.
+  if (refileDone && failed.size === 0) {
+    await writeAtomic(taxonomyFile, `${stamp}\n`).catch((error: unknown) => {
+      archiveProblems.push({ file: taxonomyFile, line: null, severity: 'error', message: `cannot be written (${codeAndWords(error)}); the next run files every paper again` });
+    });
+  }
+  for (const p of archiveProblems) problems.push(p);
+  report.archiveFailed = archiveProblems.some((p) => p.severity === 'error');
   return report;
 }
+
+const WRITE_ADVICE: Record<string, string> = {
+  EROFS: 'make the folder writable and run ingest again',
+  EACCES: 'make the folder writable and run ingest again',
+  EPERM: 'make the folder writable and run ingest again',
+  ENOSPC: 'free some space and run ingest again',
+  EDQUOT: 'free some space and run ingest again',
+  EEXIST: 'a file appeared under that name while ingest ran; run ingest again',
+};
 
 /** A listing and the path it was read from, which the problems merging finds in it name. */
 interface LoadedListing {
@@ -230,11 +277,19 @@ async function loadPapers(dir: string, problems: Problem[]): Promise<Store> {
   const store: Store = { byKey: new Map(), bySlug: new Map(), slugOwner: new Map(), brokenBySlug: new Map(), brokenByKey: new Map() };
   const names = (await readdir(dir)).filter((n) => n.endsWith('.md')).sort();
   // Read many at a time: each read waits on the disk, not on the CPU.
-  const texts = await mapConcurrently(names, READ_CONCURRENCY, (name) => readFile(join(dir, name), 'utf8'));
+  const texts = await mapConcurrently(names, READ_CONCURRENCY, (name) => readFile(join(dir, name), 'utf8').catch((error: unknown) => ({ error })));
   for (const [i, name] of names.entries()) {
     const slug = name.slice(0, -3);
     const path = join(dir, name);
-    const stored: Stored = { slug, path, text: texts[i]! };
+    const text = texts[i]!;
+    if (typeof text !== 'string') {
+      // Unreadable (a folder named x.md, no permission): its slug stays taken, and it is named.
+      store.slugOwner.set(slug, { kind: 'broken' });
+      store.brokenBySlug.set(slug, path);
+      problems.push({ file: path, line: null, severity: 'error', message: `${describeFileError(text.error)}; make it a readable paper file or move it out of the folder` });
+      continue;
+    }
+    const stored: Stored = { slug, path, text };
     store.bySlug.set(slug, stored);
     const key = skimTitleKey(stored.text) ?? open(stored, store, problems)?.fields.titleKey;
     if (key === undefined) continue;
@@ -304,7 +359,7 @@ function removeFromKey(store: Store, key: string, stored: Stored): void {
  * error rather than written to a second file: that would leave a duplicate of the paper
  * once the maintainer fixes the first. The listing stays, so a later run ingests it.
  */
-function mergeListings(loaded: LoadedListing[], store: Store, dir: string, problems: Problem[]): { touched: Map<string, Entry>; alreadyRecorded: Set<string> } {
+function mergeListings(loaded: LoadedListing[], store: Store, dir: string, problems: Problem[], archiveProblems: Problem[]): { touched: Map<string, Entry>; alreadyRecorded: Set<string> } {
   const touched = new Map<string, Entry>();
   const alreadyRecorded = new Set<string>();
   const ordered = [...loaded].sort((a, b) => a.listing.captureDate.localeCompare(b.listing.captureDate) || a.listing.file.localeCompare(b.listing.file));
@@ -323,12 +378,12 @@ function mergeListings(loaded: LoadedListing[], store: Store, dir: string, probl
         alreadyRecorded.add(candidates[0]!.slug);
         return;
       }
-      const stored = candidates.length > 0 ? samePaper(candidates, record.abstract) : legacyKeyed(store, record.title, key, problems, touched);
+      const stored = candidates.length > 0 ? samePaper(candidates, record.abstract) : legacyKeyed(store, record.title, key, archiveProblems, touched);
       if (stored && !stored.entry && skimHasAppearance(stored.text, listing.file)) {
         alreadyRecorded.add(stored.slug);
         return;
       }
-      let entry = stored ? open(stored, store, problems) : null;
+      let entry = stored ? open(stored, store, archiveProblems) : null;
       if (stored && !entry) {
         problems.push({ file: where, line: record.line, severity: 'error', message: `"${record.title}" is the paper in ${stored.path}, which cannot be read; skipped until that file is fixed` });
         return;

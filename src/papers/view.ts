@@ -1,6 +1,7 @@
 /** The paper as pages see it: frontmatter plus the raw abstract and a few derived facts. */
 import type { PaperFields } from './schema.ts';
 import { excerpt } from '../site/render-text.ts';
+import { removeUnsafeCharacters } from '../utils/safe-text.ts';
 
 /** The frontmatter fields (topics as shown, whoever chose them) and what pages derive from them. */
 export interface PaperView extends Omit<PaperFields, 'autoTopics'> {
@@ -33,7 +34,10 @@ export interface PaperViewInput {
   data: Omit<PaperView, 'slug' | 'abstract' | 'firstSeen' | 'sortDate' | 'hasCode' | 'days' | 'byline' | 'summary'>;
 }
 
-export function toPaperView({ slug, body, data }: PaperViewInput): PaperView {
+export function toPaperView({ slug, body: rawBody, data: raw }: PaperViewInput): PaperView {
+  // Paper files are hand-edited: text that cannot appear in XML or HTML is removed here too.
+  const body = removeUnsafeCharacters(rawBody);
+  const data = { ...raw, title: removeUnsafeCharacters(raw.title), org: raw.org ? { ...raw.org, name: removeUnsafeCharacters(raw.org.name) } : null };
   const firstSeen = data.listings.reduce((min, l) => (l.captureDate < min ? l.captureDate : min), data.listings[0]?.captureDate ?? '');
   return {
     ...data,

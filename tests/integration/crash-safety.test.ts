@@ -98,7 +98,8 @@ describe('ingest killed at random moments', () => {
       for (const name of before.keys()) expect(now.has(name), `${name} vanished, ${context}`).toBe(true);
       progress.push(updated);
 
-      // The dead run still holds the lock; age it as if its 30 s were up, so the next run takes it over.
+      // A run killed before it recorded itself as the lock's owner leaves a lock that can only
+      // age out; age it as if its 30 s were up. (An owned lock is taken over at once.)
       const lock = `${papers}.lock`;
       if (existsSync(lock)) utimesSync(lock, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
     }
