@@ -32,11 +32,7 @@ function run(script: string, args: string[], keepStdout = false): Promise<{ code
 
 const ingest = await run('scripts/ingest.ts', ['--build', ...listings], true);
 if (ingest.code !== 0) {
-  console.error(
-    ingest.code === 1
-      ? 'The build stopped: ingest could not read or write the paper files named above. Fix them (docs/paper-files.md) and build again.'
-      : `The build stopped: ingest exited with code ${ingest.code}; see its message above.`,
-  );
+  console.error(`The build stopped: ingest exited with code ${ingest.code}; its message above says why (docs/security.md lists what stops a build).`);
   process.exit(ingest.code);
 }
 const site = await run('scripts/build-site.ts', ['--out-dir', opts.outDir]);

@@ -88,6 +88,10 @@ async function withLock<T>(fn: () => Promise<T>): Promise<T> {
         if (opts.wait > 0) console.error(`ingest: another ingest is writing ${papersDir} (lock ${path}); waiting up to ${opts.wait} s for it to finish`);
       },
       onTakeover: (pid) => console.error(`ingest: took over the lock of ingest process ${pid}, which is no longer running`),
+      onCompromised: () => {
+        console.error(`ingest: stopped: the lock ${path} could not be refreshed in time, so another ingest may be writing too. Every paper file is whole (old or new); run ingest again.`);
+        process.exit(1);
+      },
     });
   } catch (error) {
     if (error instanceof LockedError) {

@@ -103,30 +103,27 @@ function toLines(text: string): Line[] {
 
 /** Skipped lines, merged into spans when no line that was read stands between them. */
 class SkipCounter {
-  private readonly ordinal = new Map<number, number>();
-  private readonly spans: SkippedText['spans'] = [];
-  private count = 0;
-  private lastOrdinal = -2;
+  private readonly skipped: number[] = [];
+  private readonly lines: Line[];
 
   constructor(lines: Line[]) {
-    let k = 0;
-    for (const l of lines) if (l.text !== '') this.ordinal.set(l.n, k++);
+    this.lines = lines;
   }
 
   add(lines: Line[]): void {
-    for (const line of lines) {
-      if (line.text === '') continue;
-      const k = this.ordinal.get(line.n)!;
-      const span = this.spans.at(-1);
-      if (span && k === this.lastOrdinal + 1) span.to = line.n;
-      else this.spans.push({ from: line.n, to: line.n });
-      this.lastOrdinal = k;
-      this.count++;
-    }
+    for (const line of lines) if (line.text !== '') this.skipped.push(line.n);
   }
 
   result(): SkippedText {
-    return { lines: this.count, spans: this.spans };
+    const ns = [...this.skipped].sort((a, b) => a - b);
+    const spans: SkippedText['spans'] = [];
+    for (const n of ns) {
+      const span = spans.at(-1);
+      // Lines are numbered from 1: line n is lines[n - 1]. Only empty lines may lie between.
+      if (span && this.lines.slice(span.to, n - 1).every((l) => l.text === '')) span.to = n;
+      else spans.push({ from: n, to: n });
+    }
+    return { lines: ns.length, spans };
   }
 }
 
@@ -240,9 +237,8 @@ function notATitle(text: string): string {
 
 const LOST_ABSTRACT = (title: string) => `"${title.slice(0, 80)}" has no abstract; read as a paper whose abstract the capture lost (if it is page text, delete the line)`;
 
-function shapeOf(lines: Line[]): Shape {
-  if (looksLikeTitle(lines, false)) return 'title';
-  const text = joinLines(lines);
+function shapeOf(lines: Line[], text = joinLines(lines)): Shape {
+  if (looksLikeTitle(lines, false, text)) return 'title';
   if (!/\p{L}/u.test(text)) return 'other';
   return text.length > TITLE_MAX || SENTENCE_END.test(text) || /https?:\/\//i.test(text) ? 'prose' : 'other';
 }
@@ -261,7 +257,8 @@ function shapeOf(lines: Line[]): Shape {
  */
 function parseBlocks(blocks: Block[], layout: Layout, problems: Problems, skipped: SkipCounter, progress: (line: number) => void): RawRecord[] {
   const records: RawRecord[] = [];
-  const shapes = blocks.map((b) => (b.kind === 'text' ? shapeOf(b.lines) : null));
+  const texts = blocks.map((b) => (b.kind === 'text' ? joinLines(b.lines) : ''));
+  const shapes = blocks.map((b, k) => (b.kind === 'text' ? shapeOf(b.lines, texts[k]) : null));
   let draft: Draft | null = null;
   const finish = (meta: Meta | null) => {
     if (draft) finishDraft(draft, meta, records, problems);
@@ -349,9 +346,8 @@ function splitTitle(lines: Line[]): { title: string; rest: string } | null {
 }
 
 /** @param identity also require letters that survive `titleKey` (see hasLetters). */
-function looksLikeTitle(lines: Line[], identity = true): boolean {
+function looksLikeTitle(lines: Line[], identity = true, text = joinLines(lines)): boolean {
   if (lines.length > 3) return false;
-  const text = joinLines(lines);
   if (text.length > TITLE_MAX || !/\p{L}/u.test(text) || (identity && !hasLetters(text)) || /https?:\/\//i.test(text)) return false;
   // A few titles end in a period ("… or ...."); they still read as Title Case, prose does not.
   return !/[.,;]$/.test(text) || titleCaseShare(text) >= 0.6;

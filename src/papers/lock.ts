@@ -3,7 +3,7 @@
  * made atomically by proper-lockfile) holding an `owner` file with the holder's process id and
  * host. A lock whose holder process is gone (an ingest killed with SIGKILL) is taken over at
  * once; a live holder, even a frozen one, is waited for. A holder on another host (a shared
- * disk) cannot be checked, so its lock is taken over once it has not been refreshed for 30 s.
+ * disk) cannot be checked, so its lock is taken over once it has not been refreshed for 5 minutes.
  */
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -21,9 +21,14 @@ export interface LockOptions {
   onWait?: () => void;
   /** Told when the lock of a process that is gone is taken over. */
   onTakeover?: (pid: number) => void;
+  /** Told if the lock could not be refreshed in time and may have been taken over: stop writing. */
+  onCompromised: (error: Error) => void;
 }
 
-const STALE_MS = 30_000;
+// The holder refreshes the lock every half of this. Only a holder on another host is judged by
+// it (a local one by its process id), so it is long: parsing a 100 MiB listing blocks the
+// process for tens of seconds, and a refresh missed then must not cost the lock.
+const STALE_MS = 5 * 60_000;
 const RETRY_MS = 500;
 
 export function lockPath(papersDir: string): string {
@@ -37,7 +42,7 @@ export async function lockPapers(papersDir: string, options: LockOptions): Promi
   const deadline = Date.now() + options.waitSeconds * 1000;
   let waiting = false;
   for (;;) {
-    const release = await attempt(papersDir, path);
+    const release = await attempt(papersDir, path, options.onCompromised);
     if (release) {
       await writeFile(owner, `${process.pid} ${hostname()}\n`);
       return async () => {
@@ -60,9 +65,9 @@ export async function lockPapers(papersDir: string, options: LockOptions): Promi
   }
 }
 
-async function attempt(papersDir: string, path: string): Promise<(() => Promise<void>) | null> {
+async function attempt(papersDir: string, path: string, onCompromised: (error: Error) => void): Promise<(() => Promise<void>) | null> {
   try {
-    return await lockfile.lock(papersDir, { lockfilePath: path, stale: STALE_MS, realpath: false, retries: 0 });
+    return await lockfile.lock(papersDir, { lockfilePath: path, stale: STALE_MS, realpath: false, retries: 0, onCompromised });
   } catch (error) {
     // ENOTEMPTY: proper-lockfile found the lock stale by its age but it names a live owner.
     if (errorCode(error) === 'ELOCKED' || errorCode(error) === 'ENOTEMPTY') return null;

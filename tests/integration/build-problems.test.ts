@@ -96,7 +96,7 @@ describe('npm run build with a bad capture among good ones', () => {
     const stopped = await buildScript('scripts/build.ts', join(dir, 'dist-stopped'), [listings], { PAPERS_DIR: brokenPapers });
     expect(stopped.code).toBe(1);
     expect(stopped.output).toMatch(/sparse-mixture-of-experts-at-scale\.md: invalid frontmatter/);
-    expect(stopped.output).toMatch(/The build stopped: ingest could not read or write the paper files named above/);
+    expect(stopped.output).toMatch(/The build stopped: ingest exited with code 1; its message above says why/);
     expect(existsSync(join(dir, 'dist-stopped', 'index.html'))).toBe(false);
   });
 });
