@@ -4,8 +4,8 @@
  */
 import { join } from 'node:path';
 import { env } from '../src/config.ts';
-import { buildSearchIndex } from '../src/search/build-index.ts';
 import { BrokenPaperFilesError } from '../src/papers/read.ts';
+import { buildSearchIndex } from '../src/search/build-index.ts';
 
 const dist = process.argv[2] ?? 'dist';
 try {

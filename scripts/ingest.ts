@@ -9,7 +9,7 @@ import { LockedError, lockPapers, lockPath } from '../src/papers/lock.ts';
 import { codeAndWords, errorCode } from '../src/utils/file-errors.ts';
 import { CONTENT, env } from '../src/config.ts';
 import { ingest, type IngestReport } from '../src/papers/ingest.ts';
-import { classifyTopics } from '../src/analysis/classify.ts';
+import { classifyTopics, topicFiling } from '../src/analysis/classify.ts';
 import { progressDisplay } from './ingest-progress.ts';
 import { parseIsoDate } from '../src/listing/dates.ts';
 import { loadTaxonomy, TaxonomyError, type Taxonomy } from '../src/analysis/taxonomy.ts';
@@ -24,7 +24,8 @@ const program = new Command('ingest')
     return date;
   })
   .option('--dry-run', 'parse and report, write nothing')
-  .option('--json', 'print the parsed listings as one JSON object on stdout')
+  // npm prints its "> script" banner on stdout: `npm run -s ingest -- --json` leaves the JSON alone there.
+  .option('--json', 'print the parsed listings as one JSON object on stdout (through npm: npm run -s ingest -- --json)')
   .option('--papers-dir <dir>', 'where paper files live (default: PAPERS_DIR, else content/papers)', env.papersDir())
   .option('--topics <file>', 'the topic taxonomy', CONTENT.topics)
   .option('--no-progress', 'no progress display')
@@ -64,7 +65,7 @@ async function run(): Promise<IngestReport> {
       papersDir,
       date: opts.date ?? null,
       dryRun: opts.dryRun ?? false,
-      taxonomy,
+      filing: topicFiling(taxonomy),
       onProgress: progress?.update,
     });
   } finally {

@@ -11,7 +11,7 @@
  */
 import { parseDateline } from './dates.ts';
 import { uniqueUrls } from './urls.ts';
-import { titleKey } from '../papers/title-key.ts';
+import { titleKey } from './title-key.ts';
 import { removeUnsafeCharacters } from '../utils/safe-text.ts';
 import type { Layout, ParsedListing, RawRecord, RecordDate, SkippedText } from './types.ts';
 

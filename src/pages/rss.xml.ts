@@ -3,7 +3,7 @@ import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { SITE_NAME } from '../config.ts';
 import { allDigests } from '../data/papers.ts';
-import { formatLongDay } from '../site/format-date.ts';
+import { formatLongDay } from '../utils/format-date.ts';
 import { escapeHtml } from '../site/render-text.ts';
 
 const FEED_DAYS = 30;

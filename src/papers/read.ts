@@ -33,7 +33,7 @@ export async function readPaperFolder(dir: string): Promise<StoredPaper[]> {
       return null;
     }
   });
-  if (broken.length > 0) throw brokenPaperFilesError(broken);
+  if (broken.length > 0) throw new BrokenPaperFilesError(broken);
   return papers.filter((p) => p !== null);
 }
 
@@ -52,14 +52,11 @@ export function brokenFileMessage(error: unknown): string | null {
   return null;
 }
 
-/** One message naming every broken file (`path: what is wrong`, one a line), and no stack trace. */
-export class BrokenPaperFilesError extends Error {}
-
-export function brokenPaperFilesError(problems: string[]): BrokenPaperFilesError {
-  const error = new BrokenPaperFilesError(
-    `${problems.length} paper file(s) cannot be read. Fix them by hand (ingest leaves them untouched until then):\n${[...problems].sort().map((p) => `  ${p}`).join('\n')}`,
-  );
-  // The message says where the problem is; a stack trace into the reader would bury it.
-  error.stack = '';
-  return error;
+/** Paper files a maintainer must fix: one message naming every one (`path: what is wrong`, one a line). */
+export class BrokenPaperFilesError extends Error {
+  constructor(problems: string[]) {
+    super(`${problems.length} paper file(s) cannot be read. Fix them by hand (ingest leaves them untouched until then):\n${[...problems].sort().map((p) => `  ${p}`).join('\n')}`);
+    // The message says where the problem is; a stack trace into the reader would bury it.
+    this.stack = '';
+  }
 }

@@ -1,6 +1,6 @@
 /** The paper as pages see it: frontmatter plus the raw abstract and a few derived facts. */
 import type { PaperFields } from './schema.ts';
-import { excerpt } from '../site/render-text.ts';
+import { excerpt } from '../utils/excerpt.ts';
 import { removeUnsafeCharacters } from '../utils/safe-text.ts';
 
 /** The frontmatter fields (topics as shown, whoever chose them) and what pages derive from them. */

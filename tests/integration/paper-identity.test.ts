@@ -8,7 +8,7 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtures, frontmatter, ingest, papersIn, read, root, scratch } from '../support/ingest-cli.ts';
-import { legacyTitleKey, titleKey } from '../../src/papers/title-key.ts';
+import { legacyTitleKey, titleKey } from '../../src/listing/title-key.ts';
 
 /** A listing file of title/abstract records (layout C), dated by its name. */
 function listing(dir: string, date: string, records: Array<[string, string]>): string {

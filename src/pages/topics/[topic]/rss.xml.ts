@@ -3,7 +3,8 @@ import rss from '@astrojs/rss';
 import type { APIContext, GetStaticPaths } from 'astro';
 import { SITE_NAME } from '../../../config.ts';
 import { allTopics } from '../../../data/topics.ts';
-import { escapeHtml, excerpt } from '../../../site/render-text.ts';
+import { escapeHtml } from '../../../site/render-text.ts';
+import { excerpt } from '../../../utils/excerpt.ts';
 import type { TopicGroup } from '../../../analysis/topic-groups.ts';
 
 const FEED_ITEMS = 50;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { legacyTitleKey, titleKey } from '../../../src/papers/title-key.ts';
+import { legacyTitleKey, titleKey } from '../../../src/listing/title-key.ts';
 
 describe('titleKey', () => {
   it('ignores case, accents, punctuation and spacing', () => {
