@@ -37,6 +37,9 @@ const program = new Command('ingest')
   }, 60)
   .showHelpAfterError();
 
+/** Problems shown per file in the summary and as annotations; --json lists them all. */
+const SHOWN_PER_FILE = 20;
+
 program.parse();
 const opts = program.opts<{ date?: string; dryRun?: boolean; json?: boolean; papersDir: string; topics: string; progress: boolean; wait: number; build?: boolean }>();
 let taxonomy: Taxonomy;
@@ -52,7 +55,8 @@ const papersDir = resolve(opts.papersDir);
 const report = opts.dryRun ? await run() : await withLock(run);
 if (opts.json) process.stdout.write(`${JSON.stringify(toJson(report), null, 2)}\n`);
 else printSummary(report);
-if (process.env.GITHUB_ACTIONS === 'true') printAnnotations(report);
+// Not with --json, whose stdout is the JSON alone.
+if (process.env.GITHUB_ACTIONS === 'true' && !opts.json) printAnnotations(report);
 // In a build, a capture that could not be read does not stop the site (docs/security.md).
 const failed = opts.build ? report.archiveFailed : report.problems.some((p) => p.severity === 'error');
 process.exitCode = failed ? 1 : 0;
@@ -150,7 +154,12 @@ function forTerminal(line: string): string {
 function printAnnotations(report: IngestReport) {
   const data = (v: string) => v.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const property = (v: string) => data(v).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  // As many per file as the summary shows: a garbled capture can hold a problem per line.
+  const shown = new Map<string, number>();
   for (const p of report.problems) {
+    const n = (shown.get(p.file) ?? 0) + 1;
+    shown.set(p.file, n);
+    if (n > SHOWN_PER_FILE) continue;
     const where = `file=${property(p.file)}${p.line === null ? '' : `,line=${p.line}`}`;
     console.log(forTerminal(`::${p.severity} ${where}::${data(p.message)}`));
   }
@@ -181,7 +190,6 @@ function printSummary(report: IngestReport) {
   for (const [label, list] of [['Warnings', warnings], ['Errors', errors]] as const) {
     console.log(`${label}: ${list.length}`);
     // A garbled capture can hold a problem per line: show the first few of each file.
-    const SHOWN_PER_FILE = 20;
     const shown = new Map<string, number>();
     for (const p of list) {
       const n = (shown.get(p.file) ?? 0) + 1;

@@ -107,18 +107,17 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const report: IngestReport = { listings, problems, created: [], updated: [], unchanged: [], inOther: [], reclassified: false, archiveFailed: false };
   if (options.dryRun) return report;
 
-  const archiveProblems: Problem[] = [];
   let store: Store;
   try {
     await mkdir(options.papersDir, { recursive: true });
     await removeInterruptedWrites(options.papersDir, problems);
-    store = await loadPapers(options.papersDir, archiveProblems);
+    store = await loadPapers(options.papersDir, problems);
   } catch (error) {
     problems.push({ file: options.papersDir, line: null, severity: 'error', message: `the papers folder cannot be opened (${codeAndWords(error)}); fix that and run ingest again. Nothing was written.` });
     report.archiveFailed = true;
     return report;
   }
-  const { touched, alreadyRecorded } = mergeListings(loaded, store, options.papersDir, problems, archiveProblems);
+  const { touched, alreadyRecorded } = mergeListings(loaded, store, options.papersDir, problems);
   const taxonomyFile = taxonomyStampPath(options.papersDir);
   const stamp = options.filing.version;
   const previousStamp = await readFile(taxonomyFile, 'utf8').catch(() => null);
@@ -128,7 +127,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     // The taxonomy changed (or papers were never filed): every paper is filed again.
     report.reclassified = previousStamp !== null;
     for (const stored of store.bySlug.values()) {
-      const entry = open(stored, store, archiveProblems);
+      const entry = open(stored, store, problems);
       if (entry) touched.set(entry.slug, entry);
     }
     // A broken file could not be re-filed: keep the old stamp so the next run tries again.
@@ -162,7 +161,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   });
   for (const [code, { error, slugs }] of failed) {
     slugs.sort();
-    archiveProblems.push({
+    problems.push({
       file: options.papersDir,
       line: null,
       severity: 'error',
@@ -172,13 +171,14 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   for (const list of [report.created, report.updated, report.unchanged]) list.sort();
   for (const slug of alreadyRecorded) if (!touched.has(slug)) report.unchanged.push(slug);
   // Written last: a run that dies (or fails to write a paper) before this point files everything again next time.
+  let stampFailed = false;
   if (refileDone && failed.size === 0) {
     await writeAtomic(taxonomyFile, `${stamp}\n`).catch((error: unknown) => {
-      archiveProblems.push({ file: taxonomyFile, line: null, severity: 'error', message: `cannot be written (${codeAndWords(error)}); the next run files every paper again` });
+      stampFailed = true;
+      problems.push({ file: taxonomyFile, line: null, severity: 'error', message: `cannot be written (${codeAndWords(error)}); the next run files every paper again` });
     });
   }
-  for (const p of archiveProblems) problems.push(p);
-  report.archiveFailed = archiveProblems.some((p) => p.severity === 'error');
+  report.archiveFailed = store.brokenBySlug.size > 0 || failed.size > 0 || stampFailed;
   return report;
 }
 
@@ -361,7 +361,7 @@ function removeFromKey(store: Store, key: string, stored: Stored): void {
  * error rather than written to a second file: that would leave a duplicate of the paper
  * once the maintainer fixes the first. The listing stays, so a later run ingests it.
  */
-function mergeListings(loaded: LoadedListing[], store: Store, dir: string, problems: Problem[], archiveProblems: Problem[]): { touched: Map<string, Entry>; alreadyRecorded: Set<string> } {
+function mergeListings(loaded: LoadedListing[], store: Store, dir: string, problems: Problem[]): { touched: Map<string, Entry>; alreadyRecorded: Set<string> } {
   const touched = new Map<string, Entry>();
   const alreadyRecorded = new Set<string>();
   const ordered = [...loaded].sort((a, b) => a.listing.captureDate.localeCompare(b.listing.captureDate) || a.listing.file.localeCompare(b.listing.file));
@@ -380,12 +380,12 @@ function mergeListings(loaded: LoadedListing[], store: Store, dir: string, probl
         alreadyRecorded.add(candidates[0]!.slug);
         return;
       }
-      const stored = candidates.length > 0 ? samePaper(candidates, record.abstract) : legacyKeyed(store, record.title, key, archiveProblems, touched);
+      const stored = candidates.length > 0 ? samePaper(candidates, record.abstract) : legacyKeyed(store, record.title, key, problems, touched);
       if (stored && !stored.entry && skimHasAppearance(stored.text, listing.file)) {
         alreadyRecorded.add(stored.slug);
         return;
       }
-      let entry = stored ? open(stored, store, archiveProblems) : null;
+      let entry = stored ? open(stored, store, problems) : null;
       if (stored && !entry) {
         problems.push({ file: where, line: record.line, severity: 'error', message: `"${record.title}" is the paper in ${stored.path}, which cannot be read; skipped until that file is fixed` });
         return;
