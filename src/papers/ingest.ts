@@ -138,10 +138,30 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     if (entry.fields.topics.includes(options.filing.other)) report.inOther.push(entry.slug);
   }
 
+  const writesFailed = await writePapers([...touched.values()], options, report);
+  for (const list of [report.created, report.updated, report.unchanged]) list.sort();
+  for (const slug of alreadyRecorded) if (!touched.has(slug)) report.unchanged.push(slug);
+  // Written last: a run that dies (or fails to write a paper) before this point files everything again next time.
+  let stampFailed = false;
+  if (refileDone && !writesFailed) {
+    await writeAtomic(taxonomyFile, `${stamp}\n`).catch((error: unknown) => {
+      stampFailed = true;
+      problems.push({ file: taxonomyFile, line: null, severity: 'error', message: `cannot be written (${codeAndWords(error)}); the next run files every paper again` });
+    });
+  }
+  report.archiveFailed = store.brokenBySlug.size > 0 || writesFailed || stampFailed;
+  return report;
+}
+
+/**
+ * Writes each paper whose bytes changed, several at a time (each write waits on the disk, not
+ * on the CPU). A write that fails (full disk, read-only folder) leaves the old file whole; the
+ * failures are reported as one line per kind of error. Returns whether any write failed.
+ */
+async function writePapers(entries: Entry[], options: IngestOptions, report: IngestReport): Promise<boolean> {
   let done = 0;
   const failed = new Map<string, { error: unknown; slugs: string[] }>();
-  // Several writes in flight: each one waits on the disk (write, rename), not on the CPU.
-  await forEachConcurrently([...touched.values()], WRITE_CONCURRENCY, async (entry) => {
+  await forEachConcurrently(entries, WRITE_CONCURRENCY, async (entry) => {
     const text = entry.existing ? updatePaperFile(entry.existing, entry.fields, entry.body) : newPaperFile(entry.fields, entry.body);
     if (text === entry.originalText) report.unchanged.push(entry.slug);
     else {
@@ -157,29 +177,18 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
         failed.set(code, group);
       }
     }
-    options.onProgress?.({ stage: 'writing', done: ++done, total: touched.size });
+    options.onProgress?.({ stage: 'writing', done: ++done, total: entries.length });
   });
   for (const [code, { error, slugs }] of failed) {
     slugs.sort();
-    problems.push({
+    report.problems.push({
       file: options.papersDir,
       line: null,
       severity: 'error',
       message: `${slugs.length} paper file(s) could not be written (${codeAndWords(error)}), such as ${slugs[0]}.md; ${WRITE_ADVICE[code] ?? 'fix that and run ingest again'}. Every file there is still whole, as it was.`,
     });
   }
-  for (const list of [report.created, report.updated, report.unchanged]) list.sort();
-  for (const slug of alreadyRecorded) if (!touched.has(slug)) report.unchanged.push(slug);
-  // Written last: a run that dies (or fails to write a paper) before this point files everything again next time.
-  let stampFailed = false;
-  if (refileDone && failed.size === 0) {
-    await writeAtomic(taxonomyFile, `${stamp}\n`).catch((error: unknown) => {
-      stampFailed = true;
-      problems.push({ file: taxonomyFile, line: null, severity: 'error', message: `cannot be written (${codeAndWords(error)}); the next run files every paper again` });
-    });
-  }
-  report.archiveFailed = store.brokenBySlug.size > 0 || failed.size > 0 || stampFailed;
-  return report;
+  return failed.size > 0;
 }
 
 const WRITE_ADVICE: Record<string, string> = {

@@ -15,6 +15,8 @@ const run = (args: string[], env: Record<string, string> = {}) =>
   promisify(execFile)(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, maxBuffer: 64 << 20 });
 const ingest = (...args: string[]) => run([join(root, 'scripts/ingest.ts'), '--no-progress', ...args]);
 
+// Build tests wait for one another (one build at a time across test files): their timeouts guard
+// against a hang, they measure nothing.
 describe('the bundled collection', () => {
   it('is exactly what ingest makes of the bundled listings (re-ingest changes nothing)', async () => {
     const copy = mkdtempSync(join(tmpdir(), 'papers-'));
@@ -48,7 +50,7 @@ describe('the bundled collection', () => {
       archived.push(...cards);
     }
     expect(archived.sort()).toEqual([...slugs].sort());
-  });
+  }, 600_000);
 });
 
 describe('a listing with hostile text', () => {
@@ -83,5 +85,5 @@ describe('a listing with hostile text', () => {
     expect(meta['og:image']).toBeUndefined();
     expect(meta['twitter:card']).toBe('summary');
     expect(html).toContain('<a href="https://example.org/code" rel="noopener noreferrer">');
-  });
+  }, 600_000);
 });
