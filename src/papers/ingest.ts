@@ -12,7 +12,7 @@ import { readListingFile } from '../listing/file.ts';
 import { codeAndWords, describeFileError, errorCode } from '../utils/file-errors.ts';
 import { CaptureDateError, readListing, type Listing } from '../listing/read.ts';
 import { createPaper, fileUnderTopics, mergeRecord } from './merge.ts';
-import { newPaperFile, parsePaperFile, PaperFileError, readFrontmatter, skimBody, skimHasAppearance, skimTitleKey, updatePaperFile, type PaperFile } from './file.ts';
+import { newPaperFile, parsePaperFile, PaperFileError, readFrontmatter, skimArxivId, skimBody, skimHasAppearance, skimTitleKey, updatePaperFile, type PaperFile } from './file.ts';
 import { baseSlug, chooseSlug, type SlugOwner } from './slug.ts';
 import { legacyTitleKey, titleKey } from '../listing/title-key.ts';
 import { abstractFingerprint, compareAbstracts } from './abstracts.ts';
@@ -90,6 +90,8 @@ interface Stored {
   path: string;
   text: string;
   entry?: Entry;
+  /** Its arXiv id, once known: from then on later listings find the paper by it. */
+  arxiv: string | null;
 }
 
 export async function ingest(options: IngestOptions): Promise<IngestReport> {
@@ -207,8 +209,8 @@ interface LoadedListing {
 }
 
 /**
- * Folders yield their `.txt` entries, in name order, whatever they are (a folder or a pipe named
- * `x.txt` is refused by name when it is read); named paths are taken as they are.
+ * Folders yield their `.txt` and `.json` entries, in name order, whatever they are (a folder or a
+ * pipe named `x.txt` is refused by name when it is read); named paths are taken as they are.
  */
 async function listingFiles(inputs: string[], problems: Problem[]): Promise<string[]> {
   const out: string[] = [];
@@ -225,17 +227,20 @@ async function listingFiles(inputs: string[], problems: Problem[]): Promise<stri
     if (info.isDirectory()) {
       let names: string[];
       try {
-        names = (await readdir(input)).filter((n) => n.endsWith('.txt') && !n.startsWith('.')).sort();
+        names = (await readdir(input)).filter((n) => LISTING_NAME.test(n)).sort();
       } catch (error) {
         problems.push({ file: input, line: null, severity: 'error', message: `the folder ${describeFileError(error)}; make it readable and run ingest again` });
         continue;
       }
-      if (names.length === 0) problems.push({ file: input, line: null, severity: 'warning', message: 'no .txt listings in this folder' });
+      if (names.length === 0) problems.push({ file: input, line: null, severity: 'warning', message: 'no .txt or .json listings in this folder' });
       out.push(...names.map((n) => join(input, n)));
     } else out.push(input);
   }
   return [...new Set(out)];
 }
+
+/** Text captures and Daily Papers JSON; not hidden files, nor a fetch's unfinished temp file (`x.json.1234567`). */
+const LISTING_NAME = /^[^.].*\.(?:txt|json)$/;
 
 async function loadListing(path: string, projectRoot: string, date: string | null, problems: Problem[], onProgress: IngestOptions['onProgress']): Promise<Listing | null> {
   const file = basename(path);
@@ -274,18 +279,20 @@ async function removeInterruptedWrites(dir: string, problems: Problem[]): Promis
 interface Store {
   /** Papers by title key: usually one, more when papers share a title but not an abstract. */
   byKey: Map<string, Stored[]>;
+  byArxiv: Map<string, Stored>;
   bySlug: Map<string, Stored>;
   /** Every slug in use, including those of files too broken to read. */
   slugOwner: Map<string, SlugOwner>;
-  /** Files too broken to read (their paths), by slug and, where their frontmatter still tells it, by title key. */
+  /** Files too broken to read (their paths), by slug and, where their frontmatter still tells it, by title key and arXiv id. */
   brokenBySlug: Map<string, string>;
   brokenByKey: Map<string, string>;
+  brokenByArxiv: Map<string, string>;
   /** Papers by the start of their abstract, to find likely duplicates; built on first need. */
   byAbstract?: Map<string, Stored[]>;
 }
 
 async function loadPapers(dir: string, problems: Problem[]): Promise<Store> {
-  const store: Store = { byKey: new Map(), bySlug: new Map(), slugOwner: new Map(), brokenBySlug: new Map(), brokenByKey: new Map() };
+  const store: Store = { byKey: new Map(), byArxiv: new Map(), bySlug: new Map(), slugOwner: new Map(), brokenBySlug: new Map(), brokenByKey: new Map(), brokenByArxiv: new Map() };
   const names = (await readdir(dir)).filter((n) => n.endsWith('.md')).sort();
   // Read many at a time: each read waits on the disk, not on the CPU.
   const texts = await mapConcurrently(names, READ_CONCURRENCY, (name) => readFile(join(dir, name), 'utf8').catch((error: unknown) => ({ error })));
@@ -300,7 +307,7 @@ async function loadPapers(dir: string, problems: Problem[]): Promise<Store> {
       problems.push({ file: path, line: null, severity: 'error', message: `${describeFileError(text.error)}; make it a readable paper file or move it out of the folder` });
       continue;
     }
-    const stored: Stored = { slug, path, text };
+    const stored: Stored = { slug, path, text, arxiv: null };
     store.bySlug.set(slug, stored);
     const key = skimTitleKey(stored.text) ?? open(stored, store, problems)?.fields.titleKey;
     if (key === undefined) continue;
@@ -314,6 +321,12 @@ async function loadPapers(dir: string, problems: Problem[]): Promise<Store> {
       continue;
     }
     store.byKey.set(key, [...others, stored]);
+    const arxiv = skimArxivId(stored.text);
+    stored.arxiv = arxiv === undefined ? (open(stored, store, problems)?.fields.arxiv ?? null) : arxiv;
+    if (stored.arxiv === null || store.brokenBySlug.has(slug)) continue;
+    const sameId = store.byArxiv.get(stored.arxiv);
+    if (sameId) problems.push({ file: path, line: null, severity: 'warning', message: `holds the same paper (arXiv ${stored.arxiv}) as ${sameId.path}; later listings with that id go to ${sameId.path} only` });
+    else store.byArxiv.set(stored.arxiv, stored);
   }
   return store;
 }
@@ -336,24 +349,29 @@ function open(stored: Stored, store: Store, problems: Problem[]): Entry | null {
     // Keep the slug reserved and never overwrite a file the maintainer must fix by hand.
     store.slugOwner.set(stored.slug, { kind: 'broken' });
     store.brokenBySlug.set(stored.slug, stored.path);
-    const key = brokenFileKey(stored.text);
+    const { key, arxiv } = brokenFileKeys(stored.text);
     if (key) {
       store.brokenByKey.set(key, stored.path);
       removeFromKey(store, key, stored);
+    }
+    if (arxiv) {
+      store.brokenByArxiv.set(arxiv, stored.path);
+      if (store.byArxiv.get(arxiv) === stored) store.byArxiv.delete(arxiv);
     }
     problems.push({ file: stored.path, line: null, severity: 'error', message: `${error.message}; left untouched until fixed` });
     return null;
   }
 }
 
-/** The title key a broken file's frontmatter still tells, if its YAML parses at all. */
-function brokenFileKey(text: string): string | null {
+/** The title key and arXiv id a broken file's frontmatter still tells, if its YAML parses at all. */
+function brokenFileKeys(text: string): { key: string | null; arxiv: string | null } {
   try {
     const { data } = readFrontmatter(text);
-    if (typeof data.titleKey === 'string' && data.titleKey !== '') return data.titleKey;
-    return typeof data.title === 'string' && titleKey(data.title) !== '' ? titleKey(data.title) : null;
+    const arxiv = typeof data.arxiv === 'string' && data.arxiv !== '' ? data.arxiv : null;
+    if (typeof data.titleKey === 'string' && data.titleKey !== '') return { key: data.titleKey, arxiv };
+    return { key: typeof data.title === 'string' && titleKey(data.title) !== '' ? titleKey(data.title) : null, arxiv };
   } catch {
-    return null;
+    return { key: null, arxiv: null };
   }
 }
 
@@ -383,13 +401,27 @@ function mergeListings(loaded: LoadedListing[], store: Store, dir: string, probl
         return;
       }
       const appearance = { file: listing.file, captureDate: listing.captureDate, rank: i + 1, upvotes: record.upvotes };
-      const candidates = store.byKey.get(key) ?? [];
+      // Once a paper has an arXiv id, that is how listings find it: a corrected title still matches.
+      const byId = record.arxivId === null ? undefined : store.byArxiv.get(record.arxivId);
+      const sameKey = store.byKey.get(key) ?? [];
+      // A paper with another arXiv id is not this one, whatever its title.
+      const candidates = byId ? [byId] : sameKey.filter((c) => !c.arxiv || !record.arxivId || c.arxiv === record.arxivId);
+      const otherId = sameKey[0];
+      if (!byId && candidates.length === 0 && otherId && record.arxivId) {
+        problems.push({
+          file: where,
+          line: record.line,
+          severity: 'error',
+          message: `"${record.title}" (arXiv ${record.arxivId}) has the title of the paper in ${otherId.path || otherId.slug}, which is arXiv ${otherId.arxiv}; skipped: if that file's arxiv is wrong, correct it and ingest again`,
+        });
+        return;
+      }
       // Already recorded in this file: nothing to merge, and no need to parse it.
       if (candidates.length === 1 && !candidates[0]!.entry && skimHasAppearance(candidates[0]!.text, listing.file)) {
         alreadyRecorded.add(candidates[0]!.slug);
         return;
       }
-      const stored = candidates.length > 0 ? samePaper(candidates, record.abstract) : legacyKeyed(store, record.title, key, problems, touched);
+      const stored = byId ?? (candidates.length > 0 ? samePaper(candidates, record.abstract) : legacyKeyed(store, record.title, key, problems, touched));
       if (stored && !stored.entry && skimHasAppearance(stored.text, listing.file)) {
         alreadyRecorded.add(stored.slug);
         return;
@@ -400,7 +432,7 @@ function mergeListings(loaded: LoadedListing[], store: Store, dir: string, probl
         return;
       }
       if (!entry) {
-        const heldBy = store.brokenByKey.get(key) ?? store.brokenBySlug.get(baseSlug(record.title));
+        const heldBy = (record.arxivId === null ? undefined : store.brokenByArxiv.get(record.arxivId)) ?? store.brokenByKey.get(key) ?? store.brokenBySlug.get(baseSlug(record.title));
         if (heldBy) {
           problems.push({ file: where, line: record.line, severity: 'error', message: `"${record.title}" may be the paper in ${heldBy}, which cannot be read; skipped until that file is fixed` });
           return;
@@ -410,21 +442,23 @@ function mergeListings(loaded: LoadedListing[], store: Store, dir: string, probl
         const identity = sharesKey ? `${key}\n${record.abstract ?? ''}` : key;
         const slug = chooseSlug(record.title, identity, (s) => store.slugOwner.get(s));
         entry = { slug, fields: createPaper(record, key, appearance), body: bodyOf(record.abstract), existing: null, originalText: null };
-        const created: Stored = { slug, path: join(dir, `${slug}.md`), text: '', entry };
+        const created: Stored = { slug, path: join(dir, `${slug}.md`), text: '', arxiv: null, entry };
         if (sharesKey) {
           problems.push({ file: where, line: record.line, severity: 'warning', message: `"${record.title}" has the title of ${sharesKey.path} but a different abstract: written as a separate paper, ${created.path}` });
         } else {
           const twin = likelyDuplicate(store, record.abstract, key);
           if (twin) problems.push({ file: where, line: record.line, severity: 'warning', message: `"${record.title}" (${created.path}) has the same abstract as ${twin.path}, under another title: likely the same paper; if so, merge the two files by hand (docs/paper-files.md)` });
         }
-        store.byKey.set(key, [...candidates, created]);
+        store.byKey.set(key, [...sameKey, created]);
         store.bySlug.set(slug, created);
         store.slugOwner.set(slug, { kind: 'paper', titleKey: identity });
         addToAbstractIndex(store, created);
+        knowArxivId(store, created, entry.fields.arxiv);
       } else {
         entry.fields = mergeRecord(entry.fields, record, appearance);
         // A paper first captured without its abstract gets it from a later listing.
         if (entry.body.trim() === '' && record.abstract) entry.body = bodyOf(record.abstract);
+        knowArxivId(store, stored!, entry.fields.arxiv);
       }
       touched.set(entry.slug, entry);
     });
@@ -481,6 +515,13 @@ function addToAbstractIndex(store: Store, stored: Stored): void {
   if (!store.byAbstract) return;
   const fingerprint = abstractFingerprint(bodyText(stored));
   if (fingerprint !== null) store.byAbstract.set(fingerprint, [...(store.byAbstract.get(fingerprint) ?? []), stored]);
+}
+
+/** Later listings of this run find the paper by its id too, once it has one. */
+function knowArxivId(store: Store, stored: Stored, arxiv: string | null): void {
+  if (arxiv === null || stored.arxiv === arxiv) return;
+  stored.arxiv = arxiv;
+  if (!store.byArxiv.has(arxiv)) store.byArxiv.set(arxiv, stored);
 }
 
 function bodyOf(abstract: string | null): string {

@@ -15,7 +15,7 @@ export interface PaperView extends Omit<PaperFields, 'autoTopics'> {
   hasCode: boolean;
   /** Capture days the paper appeared on, oldest first, each once. */
   days: string[];
-  /** "Z.ai" or "5 authors", whichever the listings told; null if neither. */
+  /** "Z.ai", "Ada Lovelace and Alan Turing", "Ada Lovelace and 4 others" or "5 authors": what the listings told; null if nothing. */
   byline: string | null;
   /** The start of the abstract for lists, computed once rather than on every list page. */
   summary: string;
@@ -45,11 +45,21 @@ export function toPaperView({ slug, body: rawBody, data: raw }: PaperViewInput):
     abstract: body.trim(),
     firstSeen,
     sortDate: data.published ?? firstSeen,
-    hasCode: data.urls.some(isCodeUrl),
+    hasCode: data.urls.some(isCodeUrl) || Boolean(data.github && isCodeUrl(data.github)),
     days: [...new Set(data.listings.map((l) => l.captureDate))].sort(),
     summary: excerpt(body.trim(), 260),
-    byline: data.org ? data.org.name : data.authorsCount !== null ? `${data.authorsCount} ${data.authorsCount === 1 ? 'author' : 'authors'}` : null,
+    byline: byline(data),
   };
+}
+
+/** Who wrote or submitted it, short enough for a list: the organisation, else the first names, else the count. */
+function byline(data: Pick<PaperFields, 'org' | 'authors' | 'authorsCount'>): string | null {
+  if (data.org) return data.org.name;
+  const names = data.authors ?? [];
+  if (names.length === 1) return names[0]!;
+  if (names.length === 2) return `${names[0]} and ${names[1]}`;
+  if (names.length > 2) return `${names[0]} and ${names.length - 1} others`;
+  return data.authorsCount !== null ? `${data.authorsCount} ${data.authorsCount === 1 ? 'author' : 'authors'}` : null;
 }
 
 type Sortable = Pick<PaperView, 'slug' | 'sortDate' | 'upvotes'>;

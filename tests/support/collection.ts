@@ -34,6 +34,7 @@ interface Frontmatter {
   upvotes: number | null;
   org: { name: string } | null;
   urls?: string[];
+  github?: string | null;
   topics?: string[];
   listings: Array<{ captureDate: string }>;
 }
@@ -68,7 +69,7 @@ function readCollection(): PaperFacts[] {
         upvotes: data.upvotes ?? 0,
         organisation: data.org?.name ?? null,
         days,
-        hasCode: (data.urls ?? []).some(isCodeUrl),
+        hasCode: (data.urls ?? []).some(isCodeUrl) || Boolean(data.github && isCodeUrl(data.github)),
         topics: (data.topics ?? []).map((slug) => names.get(slug) ?? nameFromSlug(slug)),
       };
     });

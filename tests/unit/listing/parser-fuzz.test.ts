@@ -17,7 +17,10 @@ import { CaptureDateError, readListing, type Listing } from '../../../src/listin
 import { titleKey } from '../../../src/listing/title-key.ts';
 
 const fixtureDir = new URL('../../fixtures/listings/', import.meta.url);
-const fixtures = readdirSync(fixtureDir).map((name) => readFileSync(new URL(name, fixtureDir), 'utf8'));
+// The text captures: the Daily Papers JSON fixture is another kind of listing, with its own reader.
+const fixtures = readdirSync(fixtureDir)
+  .filter((name) => name.endsWith('.txt'))
+  .map((name) => readFileSync(new URL(name, fixtureDir), 'utf8'));
 // A slice of a real capture, so mutations start from real records and real page chrome.
 const realCapture = readFileSync(new URL('../../../content/listings/2026-01-08-000_5f855246f8230956.txt', import.meta.url), 'utf8')
   .split('\n')

@@ -15,12 +15,16 @@ describe('paperSchema', () => {
   it('fills defaults for optional fields', () => {
     expect(paperSchema.parse(minimal)).toEqual({
       ...minimal,
+      arxiv: null,
+      authors: null,
       authorsCount: null,
       org: null,
       published: null,
       publishedText: null,
       upvotes: null,
       urls: [],
+      github: null,
+      projectPage: null,
       topics: [],
       autoTopics: [],
       listings: [{ ...minimal.listings[0], upvotes: null }],
