@@ -2,13 +2,14 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { DEFAULT_SITE_URL } from './src/config.ts';
 
 // SITE_URL / BASE_PATH let the same build be deployed at a domain root or under a
 // sub-path (e.g. GitHub Pages project sites); pages build links from BASE_URL.
 const base = process.env.BASE_PATH || '/';
 
 export default defineConfig({
-  site: process.env.SITE_URL || 'http://localhost:4321',
+  site: process.env.SITE_URL || DEFAULT_SITE_URL,
   base: base.endsWith('/') ? base : `${base}/`,
   trailingSlash: 'always',
   output: 'static',

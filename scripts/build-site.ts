@@ -10,7 +10,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { env } from '../src/config.ts';
+import { env, siteUrlNotice } from '../src/config.ts';
 
 const dist = 'dist';
 // Inside the project (a fresh clone has no node_modules/.cache yet), so the final move is a rename.
@@ -37,3 +37,6 @@ try {
 } finally {
   rmSync(aside, { recursive: true, force: true });
 }
+// Last, where a maintainer reads first: a site built for localhost is not one to publish.
+const notice = siteUrlNotice();
+if (notice) console.warn(`\n${notice}`);

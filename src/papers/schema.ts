@@ -6,6 +6,7 @@
  */
 import { z } from 'astro/zod';
 import { parseIsoDate } from '../listing/dates.ts';
+import { parseArxivId } from './arxiv.ts';
 
 /** A topic slug: lower-case words joined by hyphens. Each becomes a URL (/topics/<slug>/). */
 export const TOPIC_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -56,13 +57,31 @@ const paperFieldsSchema = z.object({
   listings: z.array(appearanceSchema).min(1),
 });
 
-/** A paper file's frontmatter as validated: ingest's fields, and any key a maintainer added. */
-export const paperSchema = paperFieldsSchema.loose();
+/**
+ * Keys the site reads that ingest does not write from text captures: set by hand, or by a
+ * listing that carries them. Absent means unknown.
+ */
+const siteFieldsSchema = z.object({
+  /** The arXiv id, `2501.01234` or `2501.01234v2`. YAML reads an unquoted id as a number and drops its trailing zeros, so only a string is taken. */
+  arxiv: z
+    .string({ message: 'expected an arXiv id in quotes, such as "2501.01234"' })
+    .refine((id) => parseArxivId(id) !== null, { message: 'expected an arXiv id such as "2501.01234" or "2501.01234v2"' })
+    .transform((id) => parseArxivId(id)!)
+    .nullable()
+    .default(null),
+  /** The authors' names, in order. */
+  authors: z.array(z.string().trim().min(1, 'expected an author\'s name')).nullable().default(null),
+});
+
+/** A paper file's frontmatter as validated: ingest's fields, the keys the site reads, and any key a maintainer added. */
+export const paperSchema = paperFieldsSchema.extend(siteFieldsSchema.shape).loose();
 
 /** One listing a paper was seen in. */
 export type Appearance = z.output<typeof appearanceSchema>;
 /** A paper as ingest keeps it. */
 export type PaperFields = z.output<typeof paperFieldsSchema>;
+/** The keys the site reads beside ingest's. */
+export type SiteFields = z.output<typeof siteFieldsSchema>;
 /** A paper file's frontmatter: a paper's fields plus the maintainer's own keys. */
 export type PaperData = z.output<typeof paperSchema>;
 

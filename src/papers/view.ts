@@ -1,10 +1,16 @@
 /** The paper as pages see it: frontmatter plus the raw abstract and a few derived facts. */
-import type { PaperFields } from './schema.ts';
+import type { PaperFields, SiteFields } from './schema.ts';
+import { arxivIdFromUrls } from './arxiv.ts';
+import { findUrls } from '../listing/urls.ts';
 import { excerpt } from '../site/render-text.ts';
 
 /** The frontmatter fields (topics as shown, whoever chose them) and what pages derive from them. */
 export interface PaperView extends Omit<PaperFields, 'autoTopics'> {
   slug: string;
+  /** The arXiv id: the paper file's `arxiv` key, else the one paper its abstract links to on arXiv; null if unknown. */
+  arxivId: string | null;
+  /** Authors by name, in order, where the paper file names them; null if it does not. */
+  authors: string[] | null;
   /** Raw abstract text (paragraphs separated by blank lines); may be empty. */
   abstract: string;
   /** Capture date of the first listing the paper appeared in. */
@@ -14,7 +20,7 @@ export interface PaperView extends Omit<PaperFields, 'autoTopics'> {
   hasCode: boolean;
   /** Capture days the paper appeared on, oldest first, each once. */
   days: string[];
-  /** "Z.ai" or "5 authors", whichever the listings told; null if neither. */
+  /** "Z.ai" or "5 authors", whichever the listings told; null if neither (names, where known, are in `authors`). */
   byline: string | null;
   /** The start of the abstract for lists, computed once rather than on every list page. */
   summary: string;
@@ -30,14 +36,17 @@ export function isCodeUrl(url: string): boolean {
 export interface PaperViewInput {
   slug: string;
   body: string;
-  data: Omit<PaperView, 'slug' | 'abstract' | 'firstSeen' | 'sortDate' | 'hasCode' | 'days' | 'byline' | 'summary'>;
+  data: Omit<PaperFields, 'autoTopics'> & Partial<SiteFields>;
 }
 
 export function toPaperView({ slug, body, data }: PaperViewInput): PaperView {
   const firstSeen = data.listings.reduce((min, l) => (l.captureDate < min ? l.captureDate : min), data.listings[0]?.captureDate ?? '');
+  const { arxiv = null, authors = null, ...fields } = data;
   return {
-    ...data,
+    ...fields,
     slug,
+    arxivId: arxiv ?? arxivIdFromUrls([...data.urls, ...findUrls(body).map((m) => m.url)]),
+    authors: authors && authors.length > 0 ? authors : null,
     abstract: body.trim(),
     firstSeen,
     sortDate: data.published ?? firstSeen,
