@@ -17,7 +17,7 @@ export async function feedContext(context: APIContext): Promise<FeedContext> {
 }
 
 /** An RSS 2.0 response with the channel's own address (`atom:link rel="self"`), as feed validators ask. */
-export function feedResponse(context: APIContext, site: FeedContext, channel: { title: string; description: string; path: string }, items: FeedItem[]) {
+export function feedResponse(site: FeedContext, channel: { title: string; description: string; path: string }, items: FeedItem[]) {
   return rss({
     title: `${SITE_NAME}: ${channel.title}`,
     description: channel.description,

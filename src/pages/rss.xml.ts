@@ -8,5 +8,5 @@ import { dayFeedItem } from '../site/feeds.ts';
 export async function GET(context: APIContext) {
   const site = await feedContext(context);
   const digests = (await allDigests()).slice(0, FEED_WINDOW.days);
-  return feedResponse(context, site, { title: 'new digest days', description: 'An item for every daily digest of research papers, linking each of its papers.', path: 'rss.xml' }, digests.map((d) => dayFeedItem(d, site)));
+  return feedResponse(site, { title: 'new digest days', description: 'An item for every daily digest of research papers, linking each of its papers.', path: 'rss.xml' }, digests.map((d) => dayFeedItem(d, site)));
 }

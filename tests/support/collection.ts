@@ -26,6 +26,13 @@ export interface PaperFacts {
   hasCode: boolean;
   /** Topic names, as the topic filter offers them. */
   topics: string[];
+  /** Topic slugs, as in the file. */
+  topicSlugs: string[];
+  /** The links of the abstract, as in the file. */
+  urls: string[];
+  /** A hand-set arXiv id and author names, where the file has them. */
+  arxiv: string | null;
+  authors: string[] | null;
 }
 
 interface Frontmatter {
@@ -36,6 +43,8 @@ interface Frontmatter {
   urls?: string[];
   topics?: string[];
   listings: Array<{ captureDate: string }>;
+  arxiv?: string | null;
+  authors?: string[] | null;
 }
 
 let cached: PaperFacts[] | undefined;
@@ -70,6 +79,10 @@ function readCollection(): PaperFacts[] {
         days,
         hasCode: (data.urls ?? []).some(isCodeUrl),
         topics: (data.topics ?? []).map((slug) => names.get(slug) ?? nameFromSlug(slug)),
+        topicSlugs: data.topics ?? [],
+        urls: data.urls ?? [],
+        arxiv: data.arxiv ?? null,
+        authors: data.authors ?? null,
       };
     });
 }

@@ -8,5 +8,5 @@ import { feedPapers, paperFeedItem } from '../../site/feeds.ts';
 export async function GET(context: APIContext) {
   const [site, papers, digests] = await Promise.all([feedContext(context), allPapers(), allDigests()]);
   const items = feedPapers(papers, digests, FEED_WINDOW).map((p) => paperFeedItem(p, site));
-  return feedResponse(context, site, { title: 'every new paper', description: 'An item for every paper in the daily digests, as it is first listed.', path: 'papers/rss.xml' }, items);
+  return feedResponse(site, { title: 'every new paper', description: 'An item for every paper in the daily digests, as it is first listed.', path: 'papers/rss.xml' }, items);
 }

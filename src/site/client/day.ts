@@ -68,16 +68,12 @@ if (tools && list) {
   }
 
   // ---- Topic filter ----
-  function applyFilter(): void {
+  /** Hides the rows of other topics; returns how many rows are shown, of how many. */
+  function applyFilter(): { shown: number; of: number } {
     const topic = select.value;
     const rows = [...list!.children] as HTMLElement[];
-    let shown = 0;
-    for (const row of rows) {
-      row.hidden = topic !== '' && !(row.dataset.topics ?? '').split(' ').includes(topic);
-      if (!row.hidden) shown++;
-    }
-    const name = select.selectedOptions[0]?.textContent?.replace(/\s*\(\d+\)$/, '') ?? topic;
-    status.textContent = topic === '' ? '' : `${shown} of ${rows.length} papers on ${name}.`;
+    for (const row of rows) row.hidden = topic !== '' && !(row.dataset.topics ?? '').split(' ').includes(topic);
+    return { shown: rows.filter((r) => !r.hidden).length, of: rows.length };
   }
 
   async function filterBy(topic: string): Promise<void> {
@@ -86,15 +82,23 @@ if (tools && list) {
     if (topic) url.searchParams.set('topic', topic);
     else url.searchParams.delete('topic');
     history.replaceState(history.state, '', url);
-    if (topic) {
-      status.textContent = 'Loading the whole day…';
-      try {
-        await loadAll();
-      } catch {
-        status.textContent = 'The rest of the day could not be loaded: the filter covers the papers on this page.';
-      }
+    if (!topic) {
+      applyFilter();
+      status.textContent = '';
+      return;
     }
-    applyFilter();
+    status.textContent = 'Loading the whole day…';
+    let whole = true;
+    try {
+      await loadAll();
+    } catch {
+      whole = false;
+    }
+    // Another topic chosen meanwhile: that choice says what to show.
+    if (select.value !== topic) return;
+    const { shown, of } = applyFilter();
+    const name = select.selectedOptions[0]?.textContent?.replace(/\s*\(\d+\)$/, '') ?? topic;
+    status.textContent = whole ? `${shown} of ${of} papers on ${name}.` : `${shown} papers on ${name} on the pages loaded: the rest of the day could not be loaded.`;
   }
 
   select.addEventListener('change', () => void filterBy(select.value));

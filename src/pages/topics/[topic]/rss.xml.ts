@@ -16,5 +16,5 @@ export async function GET(context: APIContext) {
   const { topic } = context.props as { topic: TopicGroup };
   const [site, digests] = await Promise.all([feedContext(context), allDigests()]);
   const items = feedPapers(topic.papers, digests, FEED_WINDOW).map((p) => paperFeedItem(p, site));
-  return feedResponse(context, site, { title: topic.name, description: topic.description || `New papers on ${topic.name}.`, path: `topics/${topic.slug}/rss.xml` }, items);
+  return feedResponse(site, { title: topic.name, description: topic.description || `New papers on ${topic.name}.`, path: `topics/${topic.slug}/rss.xml` }, items);
 }
