@@ -1,6 +1,6 @@
 /**
  * Synthetic day listings for the benchmark, written in the three real layouts (A, B, C;
- * see the listing format notes) with the variety of real captures: title and abstract
+ * see docs/listing-formats.md) with the variety of real captures: title and abstract
  * lengths, author counts or organisations, dates with and without a year, upvotes, URLs
  * in abstracts, and papers that re-appear on later days. Each listing comes with the
  * records a correct parser must read from it, so the generator can be checked against

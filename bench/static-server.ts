@@ -6,19 +6,16 @@
  * asked for it (page, module or web worker) and whatever the browser caches.
  */
 import { createServer } from 'node:http';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
-import { lookup } from 'mrmime';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
+// The host rules (types, index.html, 404.html) are the tests' server's: the benchmark may use test helpers, never the reverse.
+import { contentType, resolveFile } from '../tests/support/static-server.ts';
 
 export const BLANK_PAGE = '/__bench__/blank.html';
 
-/** The Content-Type a static host sends for a file. */
-function contentType(path: string): string {
-  const type = lookup(path) ?? 'application/octet-stream';
-  return /^text\/|javascript|json|xml|svg/.test(type) ? `${type}; charset=utf-8` : type;
-}
 // Pagefind's index files (.pf_index, .pf_fragment, …) are already gzip-compressed.
 const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.txt', '.svg', '.webmanifest']);
 
@@ -45,19 +42,21 @@ export async function serveFolder(root: string): Promise<StaticServer> {
   let traffic: Traffic = { bytes: 0, requests: 0, files: [] };
   let pending = 0;
   let lastActivity = performance.now();
-  const server = createServer((request, response) => {
+  const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://host').pathname);
     const acceptsGzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
-    const { status, headers, body } = respond(root, path, acceptsGzip, gzipped);
+    let sent = 0;
     pending++;
     lastActivity = performance.now();
     response.on('close', () => {
       pending--;
       lastActivity = performance.now();
-      traffic.bytes += body.length;
+      traffic.bytes += sent;
       traffic.requests++;
-      traffic.files.push({ path, bytes: body.length });
+      traffic.files.push({ path, bytes: sent });
     });
+    const { status, headers, body } = await respond(root, path, acceptsGzip, gzipped);
+    sent = body.length;
     response.writeHead(status, { ...headers, 'content-length': String(body.length) }).end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -87,19 +86,17 @@ interface Response {
   body: Buffer;
 }
 
-function respond(root: string, path: string, acceptsGzip: boolean, gzipped: Map<string, Buffer>): Response {
+async function respond(root: string, path: string, acceptsGzip: boolean, gzipped: Map<string, Buffer>): Promise<Response> {
   if (path === BLANK_PAGE) return { status: 200, headers: { 'content-type': contentType('x.html') }, body: Buffer.from('<!doctype html><title>blank</title>') };
-  let file = join(root, normalize(path));
-  if (!file.startsWith(root)) return { status: 403, headers: {}, body: Buffer.alloc(0) };
-  if (existsSync(file) && statSync(file).isDirectory()) {
-    if (!path.endsWith('/')) return { status: 301, headers: { location: `${path}/` }, body: Buffer.alloc(0) };
-    file = join(file, 'index.html');
-  }
+  const requested = join(root, normalize(path));
+  if (!requested.startsWith(root)) return { status: 403, headers: {}, body: Buffer.alloc(0) };
+  if (!path.endsWith('/') && (await stat(requested).catch(() => null))?.isDirectory()) return { status: 301, headers: { location: `${path}/` }, body: Buffer.alloc(0) };
   let status = 200;
-  if (!existsSync(file)) {
+  let file = await resolveFile(requested);
+  if (!file) {
     status = 404;
-    file = join(root, '404.html');
-    if (!existsSync(file)) return { status, headers: {}, body: Buffer.from('not found') };
+    file = await resolveFile(join(root, '404.html'));
+    if (!file) return { status, headers: {}, body: Buffer.from('not found') };
   }
   const ext = extname(file);
   const headers: Record<string, string> = { 'content-type': contentType(file), 'cache-control': 'max-age=3600' };

@@ -4,8 +4,15 @@
  */
 import { join } from 'node:path';
 import { env } from '../src/config.ts';
+import { BrokenPaperFilesError } from '../src/papers/read.ts';
 import { buildSearchIndex } from '../src/search/build-index.ts';
 
 const dist = process.argv[2] ?? 'dist';
-const count = await buildSearchIndex({ papersDir: env.papersDir(), topicsFile: env.topicsFile(), dist, maxFragments: env.maxFragments() });
-console.log(`search index: ${count} papers indexed into ${join(dist, 'pagefind')}`);
+try {
+  const count = await buildSearchIndex({ papersDir: env.papersDir(), topicsFile: env.topicsFile(), dist, maxFragments: env.maxFragments() });
+  console.log(`search index: ${count} papers indexed into ${join(dist, 'pagefind')}`);
+} catch (error) {
+  if (!(error instanceof BrokenPaperFilesError)) throw error;
+  console.error(`search index: ${error.message}`);
+  process.exitCode = 1;
+}

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import YAML from 'yaml';
 import { CONTENT } from '../src/config.ts';
 import { classifyTopics, scoreTopics } from '../src/analysis/classify.ts';
-import { readPaperFolder } from '../src/papers/read.ts';
+import { BrokenPaperFilesError, readPaperFolder, type StoredPaper } from '../src/papers/read.ts';
 import { loadTaxonomy, topicSlugs, OTHER_TOPIC, type Taxonomy } from '../src/analysis/taxonomy.ts';
 
 const TARGET_F1 = 0.75;
@@ -45,7 +45,7 @@ interface Labeled {
 }
 
 const taxonomy = loadTaxonomy(opts.taxonomy);
-const papers: Paper[] = (await readPaperFolder(opts.papers)).map(({ slug, data, body }) => ({ slug, title: data.title, abstract: body }));
+const papers: Paper[] = (await readPapers(opts.papers)).map(({ slug, data, body }) => ({ slug, title: data.title, abstract: body }));
 const labeled = readLabels(opts.labels, taxonomy, papers);
 
 const started = performance.now();
@@ -106,6 +106,16 @@ function printReport(): void {
   const other = distribution[OTHER_TOPIC]!.first;
   console.log(`  → ${other} papers (${pct(other / papers.length)}) fall in "${OTHER_TOPIC}"`);
   console.log(meetsTargets ? '\nTargets met.' : '\nTargets NOT met: read the papers listed above and the signals in the taxonomy.');
+}
+
+async function readPapers(dir: string): Promise<StoredPaper[]> {
+  try {
+    return await readPaperFolder(dir);
+  } catch (error) {
+    if (!(error instanceof BrokenPaperFilesError)) throw error;
+    console.error(`eval:topics: ${error.message}`);
+    process.exit(1);
+  }
 }
 
 function readLabels(path: string, taxonomy: Taxonomy, papers: Paper[]): Labeled[] {

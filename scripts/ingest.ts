@@ -23,7 +23,8 @@ const program = new Command('ingest')
     return date;
   })
   .option('--dry-run', 'parse and report, write nothing')
-  .option('--json', 'print the parsed listings as one JSON object on stdout')
+  // npm prints its "> script" banner on stdout: `npm run -s ingest -- --json` leaves the JSON alone there.
+  .option('--json', 'print the parsed listings as one JSON object on stdout (through npm: npm run -s ingest -- --json)')
   .option('--papers-dir <dir>', 'where paper files live', CONTENT.papers)
   .option('--topics <file>', 'the topic taxonomy', CONTENT.topics)
   .option('--no-progress', 'no progress display')

@@ -1,7 +1,7 @@
 /**
  * The topic taxonomy: `content/topics.yaml`, a maintainer-editable list of topics, each
  * with a name, a one-line description for its page, and the weighted phrases the
- * classifier looks for (classify-topics.ts). Validated here so that ingest and build stop
+ * classifier looks for (classify.ts). Validated here so that ingest and build stop
  * with the file and field at fault rather than misfiling papers.
  *
  * The fallback topic `other` is not a list entry: code assigns it when no topic fits, so no

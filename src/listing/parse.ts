@@ -2,7 +2,7 @@
  * Turns the text of one captured listing into paper records. The capture's layout
  * (A: records with metadata, B: compact alternating lines, C: title/abstract blocks) is
  * recognised from the text itself; see docs in README for the quirks handled here.
- * Pure: no I/O, no dates resolved (that needs the capture date, see read-listing.ts).
+ * Pure: no I/O, no dates resolved (that needs the capture date, see read.ts).
  */
 import { parseDateline } from './dates.ts';
 import { uniqueUrls } from './urls.ts';

@@ -24,6 +24,7 @@ import { MANIFEST_PATH, OFFLINE_PAGE, saveSet, totalBytes, type OfflineFile, typ
 import type { OfflinePlan, OfflineReply, OfflineRequest } from './messages.ts';
 import { SEARCH_ENTRY } from '../search/entry.ts';
 import { assetsOfPage, isSearchChunk, routeOf } from './site-paths.ts';
+import { forEachConcurrently } from '../utils/concurrency.ts';
 
 // The few service-worker types used here. (TypeScript's "webworker" lib cannot be loaded
 // next to the DOM lib the rest of the project is checked with.)
@@ -121,7 +122,7 @@ async function withHeader(response: Response, name: string, value: string | null
  */
 async function fill(cache: Cache, files: OfflineFile[], progress?: (file: OfflineFile) => void): Promise<void> {
   const older = await Promise.all((await olderCaches()).map((name) => caches.open(name)));
-  await eachLimited(files, PARALLEL_DOWNLOADS, async (file) => {
+  await forEachConcurrently(files, PARALLEL_DOWNLOADS, async (file) => {
     const url = at(file.path);
     if (!(await cache.match(url))) await cache.put(url, (await sameIn(older, url, file.hash)) ?? (await download(url, file.hash)));
     progress?.(file);
@@ -144,14 +145,6 @@ async function download(url: string, hash: string): Promise<Response> {
   if ((await contentHash(body)) !== hash) throw new OutdatedError(`${url} has changed`);
   // A fresh response: no redirect flag (browsers refuse those for navigations), no stale length.
   return new Response(body, { headers: { 'Content-Type': response.headers.get('content-type') ?? 'application/octet-stream' } });
-}
-
-async function eachLimited<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < items.length) await task(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }
 
 async function olderCaches(): Promise<string[]> {

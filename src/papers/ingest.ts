@@ -1,7 +1,7 @@
 /**
  * The ingest pipeline: listing files → records → merged papers → Markdown files.
- * Every listing is read and every paper merged in memory first; files are then written
- * one by one atomically, and only when their bytes change.
+ * Every listing is read and every paper merged in memory first; files are then written,
+ * each atomically and only when its bytes change.
  */
 import { readdir, readFile, rm, stat, mkdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { forEachConcurrently } from '../utils/concurrency.ts';
 import { parsePaperFile, PaperFileError } from './file.ts';
-import { brokenPaperFilesError } from './read.ts';
+import { BrokenPaperFilesError } from './read.ts';
 
 /** A paper file the build cannot use; its message names the file and what is wrong. */
 class BrokenPaperFile extends Error {}
@@ -36,7 +36,7 @@ export function paperLoader(folder: string): Loader {
           broken.push(error.message);
         }
       });
-      if (broken.length > 0) throw brokenPaperFilesError(broken);
+      if (broken.length > 0) throw new BrokenPaperFilesError(broken);
       for (const id of context.store.keys()) if (!ids.has(id)) context.store.delete(id);
 
       context.watcher?.add(dir);

@@ -31,7 +31,7 @@ export async function readPaperFolder(dir: string): Promise<StoredPaper[]> {
       return null;
     }
   });
-  if (broken.length > 0) throw brokenPaperFilesError(broken);
+  if (broken.length > 0) throw new BrokenPaperFilesError(broken);
   return papers.filter((p) => p !== null);
 }
 
@@ -39,12 +39,11 @@ export async function readPaperViews(dir: string): Promise<PaperView[]> {
   return (await readPaperFolder(dir)).map(toPaperView);
 }
 
-/** One message naming every broken file (`path: what is wrong`, one a line), and no stack trace. */
-export function brokenPaperFilesError(problems: string[]): Error {
-  const error = new Error(
-    `${problems.length} paper file(s) cannot be read. Fix them by hand (ingest leaves them untouched until then):\n${[...problems].sort().map((p) => `  ${p}`).join('\n')}`,
-  );
-  // The message says where the problem is; a stack trace into the reader would bury it.
-  error.stack = '';
-  return error;
+/** Paper files a maintainer must fix: one message naming every one (`path: what is wrong`, one a line). */
+export class BrokenPaperFilesError extends Error {
+  constructor(problems: string[]) {
+    super(`${problems.length} paper file(s) cannot be read. Fix them by hand (ingest leaves them untouched until then):\n${[...problems].sort().map((p) => `  ${p}`).join('\n')}`);
+    // The message says where the problem is; a stack trace into the reader would bury it.
+    this.stack = '';
+  }
 }

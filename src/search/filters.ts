@@ -1,16 +1,19 @@
 /** The choices of the search page's filters, with how many papers each one holds. */
 import type { PaperView } from '../papers/view.ts';
-import { publicationYear, UNKNOWN_YEAR } from './record.ts';
+import { publicationYear, UNKNOWN_YEAR, type SearchFilter } from './record.ts';
 import type { TopicGroup } from '../analysis/topic-groups.ts';
 
 export interface FilterOption {
-  /** The value the search index holds (see search-record.ts). */
+  /** The value the search index holds (see record.ts). */
   value: string;
   label: string;
   count: number;
 }
 
-export function filterOptions(papers: PaperView[], topics: TopicGroup[]): Record<'topic' | 'year' | 'day' | 'organisation', FilterOption[]> {
+/** The filters chosen from a list (`code` is a checkbox). */
+export type ListFilter = Exclude<SearchFilter, 'code'>;
+
+export function filterOptions(papers: PaperView[], topics: TopicGroup[]): Record<ListFilter, FilterOption[]> {
   const tally = (values: string[]) => {
     const counts = new Map<string, number>();
     for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);

@@ -3,7 +3,7 @@
  * from the collection, so the index needs no second pass over tens of thousands of
  * HTML files, and holds exactly the title and abstract (no navigation or page chrome).
  */
-import { formatDay } from '../site/format-date.ts';
+import { paperDateText } from '../site/format-date.ts';
 import type { PaperView } from '../papers/view.ts';
 
 export interface SearchRecord {
@@ -14,8 +14,18 @@ export interface SearchRecord {
   filters: Record<string, string[]>;
 }
 
-/** Filter names, as the search page's URL parameters and controls use them. */
-export const SEARCH_FILTERS = ['topic', 'year', 'day', 'organisation', 'code'] as const;
+/**
+ * The search filters in the order the search page shows them: each name is the index's filter,
+ * the page's URL parameter and its control; the label is what the page calls it.
+ */
+export const SEARCH_FILTERS = [
+  { name: 'topic', label: 'Topic' },
+  { name: 'year', label: 'Year' },
+  { name: 'day', label: 'Digest day' },
+  { name: 'organisation', label: 'Organisation' },
+  { name: 'code', label: 'Has code' },
+] as const;
+export type SearchFilter = (typeof SEARCH_FILTERS)[number]['name'];
 
 /** The `year` filter's value for a paper whose publication date no listing gave. */
 export const UNKNOWN_YEAR = 'unknown';
@@ -29,11 +39,6 @@ export function publicationYear(paper: Pick<PaperView, 'published'>): string {
   return paper.published ? paper.published.slice(0, 4) : UNKNOWN_YEAR;
 }
 
-/** The date a result shows: the publication date, or plainly the day it was first listed. */
-export function resultDate(paper: Pick<PaperView, 'published' | 'firstSeen'>): string {
-  return paper.published ? formatDay(paper.published) : `first listed ${formatDay(paper.firstSeen)}`;
-}
-
 /**
  * @param topicNames display names of the paper's topics, most central first
  * @param url the paper page's path below the site's base (`papers/<slug>/`)
@@ -43,14 +48,14 @@ export function searchRecord(paper: PaperView, topicNames: string[], url: string
     url,
     content: `${paper.title}.\n\n${paper.abstract}`,
     language: 'en',
-    meta: { title: paper.title, date: resultDate(paper), topics: topicNames.join(', ') },
+    meta: { title: paper.title, date: paperDateText(paper), topics: topicNames.join(', ') },
     filters: {
       topic: topicNames,
       year: [publicationYear(paper)],
       day: paper.days,
       ...(paper.org ? { organisation: [paper.org.name] } : {}),
       code: [paper.hasCode ? 'yes' : 'no'],
-    },
+    } satisfies Partial<Record<SearchFilter, string[]>>,
     // No `sort`: the sort orders are files of their own (src/search/orders.ts).
   };
 }

@@ -19,3 +19,26 @@ export function formatLongDay(iso: string): string {
 export function formatMonth(year: string, month: string): string {
   return MONTH.format(utc(`${year}-${month}-01`));
 }
+
+/**
+ * A paper's date, the same on every page: its publication date, or, when no listing gave one,
+ * the day it was first listed, said plainly rather than passed off as a publication date.
+ */
+export interface PaperDate {
+  /** `YYYY-MM-DD`, for `<time datetime>`. */
+  iso: string;
+  /** `Oct 13, 2025` */
+  day: string;
+  firstListed: boolean;
+}
+
+export function paperDate(paper: { published: string | null; firstSeen: string }): PaperDate {
+  const iso = paper.published ?? paper.firstSeen;
+  return { iso, day: formatDay(iso), firstListed: paper.published === null };
+}
+
+/** `Oct 13, 2025`, or `first listed Mar 11, 2025` for a paper of unknown publication date. */
+export function paperDateText(paper: { published: string | null; firstSeen: string }): string {
+  const date = paperDate(paper);
+  return date.firstListed ? `first listed ${date.day}` : date.day;
+}

@@ -5,12 +5,13 @@
  * rendered twice, and a build can turn the images off (`OG_IMAGES=off`) for huge sites.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
 import { excerpt } from './render-text.ts';
+import { writeAtomic } from '../utils/atomic-write.ts';
 
 export interface OgCard {
   title: string;
@@ -46,8 +47,8 @@ export async function ogImage(card: OgCard, cacheDir = CACHE_DIR): Promise<Buffe
   } catch {
     const png = await renderOgPng(card);
     mkdirSync(cacheDir, { recursive: true });
-    writeFileSync(`${path}.${process.pid}.tmp`, png);
-    renameSync(`${path}.${process.pid}.tmp`, path);
+    // Several build workers may draw the same card: each sees a whole PNG or none.
+    await writeAtomic(path, png);
     return png;
   }
 }

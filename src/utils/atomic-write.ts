@@ -1,6 +1,6 @@
 /**
  * Writes a file so that readers (and a run killed half-way) only ever see the old or the
- * new complete content: the text goes to a temp file beside it, which is then renamed
+ * new complete content: it goes to a temp file beside it, which is then renamed
  * over it. This replaced write-file-atomic in ingest: measured at 30,000 new papers, its
  * per-file realpath/lstat/chown calls cost 4.7 s of a 16 s run; this costs the two calls
  * that matter. No fsync: rename is atomic for a killed process, and fsync would add only
@@ -10,10 +10,10 @@ import { randomInt } from 'node:crypto';
 import { rename, unlink, writeFile } from 'node:fs/promises';
 
 /** Temp names are `<file>.<digits>`: never `*.md`, so neither ingest nor the build reads them. */
-export async function writeAtomic(path: string, text: string): Promise<void> {
+export async function writeAtomic(path: string, content: string | Uint8Array): Promise<void> {
   const temp = `${path}.${process.pid}${randomInt(1_000_000).toString().padStart(6, '0')}`;
   try {
-    await writeFile(temp, text, { flag: 'wx' });
+    await writeFile(temp, content, { flag: 'wx' });
     await rename(temp, path);
   } catch (error) {
     await unlink(temp).catch(() => {});

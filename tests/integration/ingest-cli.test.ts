@@ -213,6 +213,14 @@ describe('--dry-run --json', () => {
     expect(out.listings[0].records[1].org).toEqual({ id: 'zai-org', name: 'Z.ai' });
     expect(papersIn(papers)).toEqual([]);
   });
+
+  // npm's own "> script" banner goes to stdout unless npm is asked to be silent for that one run.
+  it('through `npm run -s ingest`, stdout is the JSON alone, while other npm commands still report their errors', async () => {
+    const npm = (...args: string[]) => promisify(execFile)('npm', args, { cwd: root, maxBuffer: 64 << 20 }).catch((error: { stdout: string; stderr: string }) => error);
+    const run = await npm('run', '-s', 'ingest', '--', '--no-progress', '--dry-run', '--json', '--date', '2026-01-08', join(fixtures, 'layout-a.txt'));
+    expect(JSON.parse(run.stdout).listings[0]).toMatchObject({ file: 'layout-a.txt', layout: 'A' });
+    expect((await npm('run', 'no-such-script')).stderr).toMatch(/Missing script: "no-such-script"/);
+  });
 });
 
 describe('topics at ingest', () => {

@@ -1,6 +1,7 @@
 /**
  * Serves a built `dist/` on 127.0.0.1 the way a static host does: `dir/` → `dir/index.html`,
- * 404.html for misses, a base path prefix when the site is built under one.
+ * 404.html for misses, a base path prefix when the site is built under one. The benchmark's
+ * metering server (bench/static-server.ts) answers with the same files and types from here.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -9,7 +10,7 @@ import { join, normalize } from 'node:path';
 import { lookup } from 'mrmime';
 
 /** The Content-Type a static host sends for a file. */
-function contentType(path: string): string {
+export function contentType(path: string): string {
   const type = lookup(path) ?? 'application/octet-stream';
   return /^text\/|javascript|json|xml|svg/.test(type) ? `${type}; charset=utf-8` : type;
 }
@@ -48,7 +49,8 @@ export async function serveStatic(root: string, basePath = '/'): Promise<StaticS
   };
 }
 
-async function resolveFile(path: string): Promise<string | null> {
+/** The file a static host answers a path with: the file itself, or the folder's index.html; null if neither exists. */
+export async function resolveFile(path: string): Promise<string | null> {
   for (const candidate of [path, join(path, 'index.html')]) {
     const info = await stat(candidate).catch(() => null);
     if (info?.isFile()) return candidate;

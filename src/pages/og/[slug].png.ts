@@ -2,7 +2,7 @@
 import type { APIContext, GetStaticPaths } from 'astro';
 import { allPapers } from '../../data/papers.ts';
 import { topicLabel } from '../../data/topics.ts';
-import { formatDay } from '../../site/format-date.ts';
+import { paperDate } from '../../site/format-date.ts';
 import { env, SITE_NAME } from '../../config.ts';
 import { ogImage } from '../../site/og-image.ts';
 import type { PaperView } from '../../papers/view.ts';
@@ -15,7 +15,8 @@ export const getStaticPaths = (async () => {
 export async function GET({ props }: APIContext) {
   const { paper } = props as { paper: PaperView };
   const topics = await Promise.all(paper.topics.map(async (t) => (await topicLabel(t)).name));
-  const date = paper.published ? `Published ${formatDay(paper.published)}` : `In the digest of ${formatDay(paper.firstSeen)}`;
+  const { day, firstListed } = paperDate(paper);
+  const date = `${firstListed ? 'First listed' : 'Published'} ${day}`;
   const png = await ogImage({ title: paper.title, topics, date, siteName: SITE_NAME });
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 }

@@ -38,7 +38,7 @@ let pagefind: Pagefind;
 let current: PagefindSearch['results'] = [];
 let shown = 0;
 let generation = 0;
-/** `pagefind-entry.json`: only the sort-order files scripts/build-search.ts adds to it are read here. */
+/** `pagefind-entry.json`: only the sort-order files src/search/build-index.ts adds to it are read here. */
 let entry: Promise<Pick<PagefindEntry, 'sorts'>>;
 const ranks = new Map<SearchOrder, Promise<Map<string, number>>>();
 

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { newPaperFile, parsePaperFile, PaperFileError, skimHasAppearance, skimTitleKey, updatePaperFile } from '../../../src/papers/file.ts';
-import type { PaperFields } from '../../../src/papers/schema.ts';
+import { paperSchema, type PaperFields } from '../../../src/papers/schema.ts';
 
-const paper = (titleKey: string, files: string[]): PaperFields => ({
-  title: 'A Title',
-  titleKey,
-  authorsCount: null,
-  org: null,
-  published: null,
-  publishedText: null,
-  upvotes: null,
-  urls: [],
-  topics: [],
-  autoTopics: [],
-  listings: files.map((file, i) => ({ file, captureDate: `2026-01-0${i + 1}`, rank: 1, upvotes: null })),
-});
+/** A paper with the schema's defaults, seen in the listings `files`. */
+const paper = (titleKey: string, files: string[]): PaperFields =>
+  paperSchema.parse({ title: 'A Title', titleKey, listings: files.map((file, i) => ({ file, captureDate: `2026-01-0${i + 1}`, rank: 1 })) });
 
 describe('reading a paper file', () => {
   it('names every wrong field at once', () => {
