@@ -12,7 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Layout, ListingRecord, Org } from '../src/listing/types.ts';
-import { titleKey } from '../src/papers/title-key.ts';
+import { titleKey } from '../src/listing/title-key.ts';
 import { seededRandom, type Random } from './seeded-random.ts';
 import * as V from './vocabulary.ts';
 

@@ -7,7 +7,7 @@
 import { classifyTopics } from '../src/analysis/classify.ts';
 import { relatedPapers, type RelatablePaper } from '../src/analysis/related.ts';
 import { loadTaxonomy } from '../src/analysis/taxonomy.ts';
-import { titleKey } from '../src/papers/title-key.ts';
+import { titleKey } from '../src/listing/title-key.ts';
 import { generateCorpus } from './generate-listings.ts';
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);

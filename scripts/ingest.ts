@@ -8,7 +8,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import lockfile from 'proper-lockfile';
 import { CONTENT } from '../src/config.ts';
 import { ingest, type IngestReport } from '../src/papers/ingest.ts';
-import { classifyTopics } from '../src/analysis/classify.ts';
+import { classifyTopics, topicFiling } from '../src/analysis/classify.ts';
 import { progressDisplay } from './ingest-progress.ts';
 import { parseIsoDate } from '../src/listing/dates.ts';
 import { loadTaxonomy, TaxonomyError, type Taxonomy } from '../src/analysis/taxonomy.ts';
@@ -60,7 +60,7 @@ async function run(): Promise<IngestReport> {
       papersDir,
       date: opts.date ?? null,
       dryRun: opts.dryRun ?? false,
-      taxonomy,
+      filing: topicFiling(taxonomy),
       onProgress: progress?.update,
     });
   } finally {

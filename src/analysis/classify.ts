@@ -18,6 +18,8 @@
  * Per-topic ordering factors fitted to 466 labelled papers, and classifiers trained on them
  * (stems, word vectors), did no better on the 100 held out (README, "Topics and related papers").
  */
+import { createHash } from 'node:crypto';
+import type { TopicFiling } from '../papers/ingest.ts';
 import { OTHER_TOPIC, type Taxonomy } from './taxonomy.ts';
 import { stems } from './terms.ts';
 
@@ -145,4 +147,16 @@ function countPhrases(text: string[], root: PhraseNode, signalCount: number): In
     }
   }
   return counts;
+}
+
+/**
+ * The taxonomy as ingest files papers with it. The version is a hash of the whole taxonomy,
+ * so any edit to topics.yaml (a phrase, a weight) files every paper again.
+ */
+export function topicFiling(taxonomy: Taxonomy): TopicFiling {
+  return {
+    version: createHash('sha256').update(JSON.stringify(taxonomy)).digest('hex').slice(0, 16),
+    classify: (paper) => classifyTopics(paper, taxonomy),
+    other: OTHER_TOPIC,
+  };
 }

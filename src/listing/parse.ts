@@ -6,7 +6,7 @@
  */
 import { parseDateline } from './dates.ts';
 import { uniqueUrls } from './urls.ts';
-import { titleKey } from '../papers/title-key.ts';
+import { titleKey } from './title-key.ts';
 import type { Layout, ParsedListing, RawRecord, RecordDate } from './types.ts';
 
 interface Line {

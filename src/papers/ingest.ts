@@ -12,20 +12,22 @@ import { CaptureDateError, readListing, type Listing } from '../listing/read.ts'
 import { createPaper, fileUnderTopics, mergeRecord } from './merge.ts';
 import { newPaperFile, parsePaperFile, PaperFileError, readFrontmatter, skimHasAppearance, skimTitleKey, updatePaperFile, type PaperFile } from './file.ts';
 import { baseSlug, chooseSlug, type SlugOwner } from './slug.ts';
-import { titleKey } from './title-key.ts';
+import { titleKey } from '../listing/title-key.ts';
 import type { PaperFields } from './schema.ts';
 import type { Problem } from '../listing/types.ts';
-import { classifyTopics } from '../analysis/classify.ts';
-import { OTHER_TOPIC, type Taxonomy } from '../analysis/taxonomy.ts';
-import { createHash } from 'node:crypto';
 
 /** Beside the papers folder (`content/.papers-taxonomy`): the taxonomy version they were filed under. */
 function taxonomyStampPath(papersDir: string): string {
   return join(dirname(papersDir), `.${basename(papersDir)}-taxonomy`);
 }
 
-function taxonomyStamp(taxonomy: Taxonomy): string {
-  return createHash('sha256').update(JSON.stringify(taxonomy)).digest('hex').slice(0, 16);
+/** Files a paper under topics; ingest stores the result in `topics` and `autoTopics`. */
+export interface TopicFiling {
+  /** Changes whenever the taxonomy does; every paper is filed again then. */
+  version: string;
+  classify(paper: { title: string; abstract: string }): string[];
+  /** The catch-all topic of papers that fit no other; the summary counts them. */
+  other: string;
 }
 
 export interface IngestOptions {
@@ -35,8 +37,8 @@ export interface IngestOptions {
   /** Capture date stated by the maintainer, `YYYY-MM-DD`. */
   date?: string | null;
   dryRun?: boolean;
-  /** The topic taxonomy papers are filed under (content/topics.yaml). */
-  taxonomy: Taxonomy;
+  /** How papers are filed under topics (the caller's, so that papers/ needs nothing from analysis/). */
+  filing: TopicFiling;
   onProgress?: (progress: IngestProgress) => void;
 }
 
@@ -100,7 +102,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const store = await loadPapers(options.papersDir, problems);
   const { touched, alreadyRecorded } = mergeListings(loaded, store, problems);
   const taxonomyFile = taxonomyStampPath(options.papersDir);
-  const stamp = taxonomyStamp(options.taxonomy);
+  const stamp = options.filing.version;
   const previousStamp = await readFile(taxonomyFile, 'utf8').catch(() => null);
   const refile = previousStamp?.trim() !== stamp;
   let refileDone = refile;
@@ -115,8 +117,8 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     if (store.brokenBySlug.size > 0) refileDone = false;
   }
   for (const entry of touched.values()) {
-    entry.fields = fileUnderTopics(entry.fields, classifyTopics({ title: entry.fields.title, abstract: entry.body }, options.taxonomy));
-    if (entry.fields.topics.includes(OTHER_TOPIC)) report.inOther.push(entry.slug);
+    entry.fields = fileUnderTopics(entry.fields, options.filing.classify({ title: entry.fields.title, abstract: entry.body }));
+    if (entry.fields.topics.includes(options.filing.other)) report.inOther.push(entry.slug);
   }
 
   let done = 0;

@@ -2,7 +2,7 @@
 import type { PaperFields, SiteFields } from './schema.ts';
 import { arxivIdFromUrls } from './arxiv.ts';
 import { findUrls } from '../listing/urls.ts';
-import { excerpt } from '../site/render-text.ts';
+import { excerpt } from '../utils/excerpt.ts';
 
 /** The frontmatter fields (topics as shown, whoever chose them) and what pages derive from them. */
 export interface PaperView extends Omit<PaperFields, 'autoTopics'> {

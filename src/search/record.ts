@@ -3,7 +3,7 @@
  * from the collection, so the index needs no second pass over tens of thousands of
  * HTML files, and holds exactly the title and abstract (no navigation or page chrome).
  */
-import { paperDateText } from '../site/format-date.ts';
+import { paperDateText } from '../utils/format-date.ts';
 import type { PaperView } from '../papers/view.ts';
 
 export interface SearchRecord {

@@ -6,8 +6,9 @@
  */
 import type { PaperView } from '../papers/view.ts';
 import { dayPagePath, type Digest } from './digests.ts';
-import { formatLongDay } from './format-date.ts';
-import { escapeHtml, excerpt } from './render-text.ts';
+import { formatLongDay } from '../utils/format-date.ts';
+import { escapeHtml } from './render-text.ts';
+import { excerpt } from '../utils/excerpt.ts';
 
 export interface FeedWindow {
   /** Papers listed on any of the latest this-many digest days are all in the feed. */

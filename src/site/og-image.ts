@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
-import { excerpt } from './render-text.ts';
+import { excerpt } from '../utils/excerpt.ts';
 import { writeAtomic } from '../utils/atomic-write.ts';
 
 export interface OgCard {

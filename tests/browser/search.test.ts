@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { searchSettled, useSite } from '../support/browser.ts';
 import { collection, factsBySlug, slugOf, type PaperFacts } from '../support/collection.ts';
-import { formatDay } from '../../src/site/format-date.ts';
+import { formatDay } from '../../src/utils/format-date.ts';
 
 const site = useSite();
 const papers = collection();

@@ -1,6 +1,6 @@
 // The "save for offline" section of /offline/: asks the service worker what saving would
 // fetch, shows the size before anything starts, then saves with a progress bar.
-import { formatDay } from '../../site/format-date.ts';
+import { formatDay } from '../../utils/format-date.ts';
 import { formatBytes } from '../format-bytes.ts';
 import type { OfflinePlan, OfflineReply, OfflineRequest } from '../messages.ts';
 

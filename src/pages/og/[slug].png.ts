@@ -2,7 +2,7 @@
 import type { APIContext, GetStaticPaths } from 'astro';
 import { allPapers } from '../../data/papers.ts';
 import { topicLabel } from '../../data/topics.ts';
-import { paperDate } from '../../site/format-date.ts';
+import { paperDate } from '../../utils/format-date.ts';
 import { env, SITE_NAME } from '../../config.ts';
 import { ogImage } from '../../site/og-image.ts';
 import type { PaperView } from '../../papers/view.ts';

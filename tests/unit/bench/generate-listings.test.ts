@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readListing } from '../../../src/listing/read.ts';
-import { titleKey } from '../../../src/papers/title-key.ts';
+import { titleKey } from '../../../src/listing/title-key.ts';
 import { createListingGenerator, generateCorpus, type GeneratedListing } from '../../../bench/generate-listings.ts';
 
 const withoutLine = ({ line: _line, ...record }: { line: number }) => record;

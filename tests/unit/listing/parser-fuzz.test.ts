@@ -14,7 +14,7 @@ import { createPaper } from '../../../src/papers/merge.ts';
 import { newPaperFile, parsePaperFile } from '../../../src/papers/file.ts';
 import { parseListing } from '../../../src/listing/parse.ts';
 import { CaptureDateError, readListing, type Listing } from '../../../src/listing/read.ts';
-import { titleKey } from '../../../src/papers/title-key.ts';
+import { titleKey } from '../../../src/listing/title-key.ts';
 
 const fixtureDir = new URL('../../fixtures/listings/', import.meta.url);
 const fixtures = readdirSync(fixtureDir).map((name) => readFileSync(new URL(name, fixtureDir), 'utf8'));

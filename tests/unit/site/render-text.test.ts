@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, excerpt, isHttpUrl, renderTextAsHtml } from '../../../src/site/render-text.ts';
+import { escapeHtml, isHttpUrl, renderTextAsHtml } from '../../../src/site/render-text.ts';
+import { excerpt } from '../../../src/utils/excerpt.ts';
 
 /** Every '<' in the output must start one of the tags we emit on purpose. */
 function onlyOurTags(html: string): boolean {
