@@ -148,7 +148,8 @@ export function writeListings(dir: string, listings: GeneratedListing[]): void {
 // ---- one record as a given day's listing shows it
 
 function recordFor(random: Random, paper: Paper, layout: Layout, captureDate: string): ExpectedRecord {
-  const base = { title: paper.title, abstract: paper.abstract, urls: paper.urls };
+  // Text captures never name the arXiv id, the authors or the links.
+  const base = { title: paper.title, abstract: paper.abstract, urls: paper.urls, arxivId: null, authors: null, githubRepo: null, projectPage: null };
   // Layouts B and C carry no metadata; a few layout A records lack it too.
   if (layout !== 'A' || random.chance(0.05)) {
     return { ...base, authorsCount: null, org: null, publishedText: null, published: null, upvotes: null };

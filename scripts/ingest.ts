@@ -16,7 +16,7 @@ import type { Listing } from '../src/listing/read.ts';
 
 const program = new Command('ingest')
   .description('Parse captured paper listings and write one Markdown file per paper.')
-  .argument('[paths...]', 'listing files or folders of .txt listings', [CONTENT.listings])
+  .argument('[paths...]', 'listing files or folders of .txt and .json listings', [CONTENT.listings])
   .option('--date <YYYY-MM-DD>', 'capture date of the listings given (wins over the file name)', (value) => {
     const date = parseIsoDate(value);
     if (!date) throw new InvalidArgumentError('expected a date such as 2026-01-08');
@@ -105,15 +105,19 @@ function toJson(report: IngestReport) {
       layout: l.layout,
       captureDate: l.captureDate,
       captureDateSource: l.captureDateSource,
-      records: l.records.map(({ title, abstract, authorsCount, org, publishedText, published, upvotes, urls }) => ({
+      records: l.records.map(({ title, abstract, authorsCount, org, publishedText, published, upvotes, urls, arxivId, authors, githubRepo, projectPage }) => ({
         title,
         abstract,
+        arxivId,
+        authors,
         authorsCount,
         org,
         publishedText,
         published,
         upvotes,
         urls,
+        githubRepo,
+        projectPage,
         topics: classifyTopics({ title, abstract }, taxonomy),
       })),
     })),
@@ -134,7 +138,7 @@ function printSummary(report: IngestReport) {
   const records = report.listings.reduce((n, l) => n + l.records.length, 0);
   console.log(`Read ${report.listings.length} listing(s), ${records} record(s).`);
   for (const l of report.listings) {
-    console.log(forTerminal(`  ${l.file}: layout ${l.layout}, captured ${l.captureDate} (${l.captureDateSource}), ${l.records.length} records`));
+    console.log(forTerminal(`  ${l.file}: ${l.layout === 'json' ? 'Daily Papers JSON' : `layout ${l.layout}`}, captured ${l.captureDate} (${l.captureDateSource}), ${l.records.length} records`));
   }
   if (!opts.dryRun) {
     console.log(`Papers in ${relative(process.cwd(), papersDir) || '.'}: ${report.created.length} new, ${report.updated.length} updated, ${report.unchanged.length} unchanged.`);

@@ -23,6 +23,8 @@ export const env = {
   maxFragments: () => Number(process.env.PAGEFIND_MAX_FRAGMENTS) || undefined,
   /** Builds the site and the search index one after the other, for machines short of memory. */
   sequentialBuild: () => Boolean(process.env.SEQUENTIAL_BUILD),
+  /** The Daily Papers API `npm run fetch` asks (tests point it at a local server). */
+  dailyPapersUrl: () => process.env.DAILY_PAPERS_URL || 'https://huggingface.co/api/daily_papers',
   /** `off` leaves link-preview images out of the build. */
   ogImages: (vars: Record<string, string | undefined> = process.env) => !/^(off|0|false|no)$/i.test(vars.OG_IMAGES ?? ''),
 };

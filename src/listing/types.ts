@@ -3,6 +3,9 @@
 /** A: records with metadata; B: compact alternating lines; C: title/abstract blocks, no metadata. */
 export type Layout = 'A' | 'B' | 'C';
 
+/** What a listing file turned out to be: a text capture of one of the layouts, or the Daily Papers JSON. */
+export type ListingKind = Layout | 'json';
+
 /** Where a listing's capture date came from. */
 export type CaptureDateSource = 'filename' | 'option' | 'inferred';
 
@@ -27,9 +30,20 @@ export interface ListingRecord {
   published: string | null;
   upvotes: number | null;
   urls: string[];
-  /** 1-based line of the title in the listing file. */
-  line: number;
+  /** The arXiv identifier without version (`2501.01234`). Text captures never show one. */
+  arxivId: string | null;
+  /** Author names in the paper's order, when the listing names them (the JSON does). */
+  authors: string[] | null;
+  /** The code repository's http(s) address, as the listing gives it apart from the abstract. */
+  githubRepo: string | null;
+  /** The project page's http(s) address. */
+  projectPage: string | null;
+  /** 1-based line of the title in a text listing; `null` for a JSON item, which is known by its position. */
+  line: number | null;
 }
+
+/** The facts only the Daily Papers JSON gives; a text capture's records hold `null` for each. */
+export type JsonOnlyFields = 'arxivId' | 'authors' | 'githubRepo' | 'projectPage';
 
 /** An error loses data (a record or file skipped); a warning only reports a doubt. */
 export type Severity = 'error' | 'warning';
@@ -53,8 +67,9 @@ export interface ParsedListing {
   problems: Array<{ line: number; severity: Severity; message: string }>;
 }
 
-/** A record before dates are resolved: the dateline split into its parts. */
-export interface RawRecord extends Omit<ListingRecord, 'published'> {
+/** A text record before dates are resolved: the dateline split into its parts. */
+export interface RawRecord extends Omit<ListingRecord, 'published' | 'line' | JsonOnlyFields> {
+  line: number;
   date: RecordDate | null;
 }
 

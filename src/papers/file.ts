@@ -56,12 +56,26 @@ export function newPaperFile(fields: PaperFields, body: string): string {
 
 /** Renders an existing file with ingest's fields updated and everything else kept. */
 export function updatePaperFile(file: PaperFile, fields: PaperFields, body: string): string {
-  for (const key of PAPER_KEYS) {
-    if (JSON.stringify(file.fields[key]) !== JSON.stringify(fields[key]) || !file.doc.has(key)) {
-      file.doc.set(key, file.doc.createNode(fields[key], { aliasDuplicateObjects: false }));
-    }
+  for (const [i, key] of PAPER_KEYS.entries()) {
+    const value = file.doc.createNode(fields[key], { aliasDuplicateObjects: false });
+    if (!file.doc.has(key)) {
+      // An absent key reads as null: writing `arxiv: null` into every older file would change
+      // thousands of files for nothing the next time the taxonomy changes.
+      if (fields[key] !== null) insertAfter(file.doc, PAPER_KEYS.slice(0, i), key, value);
+    } else if (JSON.stringify(file.fields[key]) !== JSON.stringify(fields[key])) file.doc.set(key, value);
   }
   return render(file.doc, body);
+}
+
+/**
+ * A key the file lacks (one ingest began to own after the file was written) goes after the
+ * last of the keys before it that the file has, so every file lists them in one order.
+ */
+function insertAfter(doc: YAML.Document, earlier: readonly string[], key: string, value: YAML.Node): void {
+  const map = doc.contents;
+  if (!YAML.isMap(map)) return void doc.set(key, value);
+  const index = map.items.findLastIndex((pair) => YAML.isScalar(pair.key) && earlier.includes(String(pair.key.value)));
+  map.items.splice(index + 1, 0, doc.createPair(key, value));
 }
 
 function render(doc: YAML.Document, body: string): string {
@@ -82,6 +96,22 @@ const PLAIN_TITLE_KEY = /^titleKey: ([\p{L}\p{N}]+(?: [\p{L}\p{N}]+)+)$/mu;
 /** The title key the writer wrote, or null if the file must be read to know it. */
 export function skimTitleKey(text: string): string | null {
   return PLAIN_TITLE_KEY.exec(frontmatterText(text))?.[1] ?? null;
+}
+
+// The arXiv line as the writer leaves it: a quoted new-style id, a plain old-style one, or null.
+const WRITTEN_ARXIV = /^arxiv: (?:"(\d{4}\.\d{4,5})"|([a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?\/\d{7})|null)$/m;
+const ANY_ARXIV_KEY = /^["']?arxiv["']?[ \t]*:/m;
+
+/**
+ * The arXiv id the writer wrote; null when the file has none (no `arxiv` key: a file written
+ * before ingest owned it, or `arxiv: null`); undefined if the file must be read to know.
+ */
+export function skimArxivId(text: string): string | null | undefined {
+  const front = frontmatterText(text);
+  if (front === '') return undefined;
+  const m = WRITTEN_ARXIV.exec(front);
+  if (m) return m[1] ?? m[2] ?? null;
+  return ANY_ARXIV_KEY.test(front) ? undefined : null;
 }
 
 /** True when the file's appearances include the listing `file`, as the writer writes it; false: read the file to know. */

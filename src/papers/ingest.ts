@@ -10,7 +10,7 @@ import { forEachConcurrently, mapConcurrently } from '../utils/concurrency.ts';
 import { checkListingSize, decodeListing, UnreadableListingError } from '../listing/decode.ts';
 import { CaptureDateError, readListing, type Listing } from '../listing/read.ts';
 import { createPaper, fileUnderTopics, mergeRecord } from './merge.ts';
-import { newPaperFile, parsePaperFile, PaperFileError, readFrontmatter, skimHasAppearance, skimTitleKey, updatePaperFile, type PaperFile } from './file.ts';
+import { newPaperFile, parsePaperFile, PaperFileError, readFrontmatter, skimArxivId, skimHasAppearance, skimTitleKey, updatePaperFile, type PaperFile } from './file.ts';
 import { baseSlug, chooseSlug, type SlugOwner } from './slug.ts';
 import { titleKey } from '../listing/title-key.ts';
 import type { PaperFields } from './schema.ts';
@@ -79,6 +79,8 @@ interface Stored {
   slug: string;
   path: string;
   text: string;
+  /** Its arXiv id, once known: from then on later listings find the paper by it. */
+  arxiv: string | null;
   entry?: Entry;
 }
 
@@ -145,7 +147,7 @@ interface LoadedListing {
   path: string;
 }
 
-/** Folders yield their `.txt` files, in name order; named files are taken as they are. */
+/** Folders yield their `.txt` and `.json` files, in name order; named files are taken as they are. */
 async function listingFiles(inputs: string[], problems: Problem[]): Promise<string[]> {
   const out: string[] = [];
   for (const input of inputs) {
@@ -157,13 +159,16 @@ async function listingFiles(inputs: string[], problems: Problem[]): Promise<stri
       continue;
     }
     if (info.isDirectory()) {
-      const names = (await readdir(input)).filter((n) => n.endsWith('.txt') && !n.startsWith('.')).sort();
-      if (names.length === 0) problems.push({ file: input, line: null, severity: 'warning', message: 'no .txt listings in this folder' });
+      const names = (await readdir(input)).filter((n) => LISTING_NAME.test(n)).sort();
+      if (names.length === 0) problems.push({ file: input, line: null, severity: 'warning', message: 'no .txt or .json listings in this folder' });
       out.push(...names.map((n) => join(input, n)));
     } else out.push(input);
   }
   return [...new Set(out)];
 }
+
+/** Text captures and Daily Papers JSON; not hidden files, nor a fetch's unfinished temp file (`x.json.1234567`). */
+const LISTING_NAME = /^[^.].*\.(?:txt|json)$/;
 
 async function loadListing(path: string, date: string | null, problems: Problem[], onProgress: IngestOptions['onProgress']): Promise<Listing | null> {
   const file = basename(path);
@@ -203,23 +208,25 @@ async function removeInterruptedWrites(dir: string, problems: Problem[]): Promis
 
 interface Store {
   byKey: Map<string, Stored>;
+  byArxiv: Map<string, Stored>;
   bySlug: Map<string, Stored>;
   /** Every slug in use, including those of files too broken to read. */
   slugOwner: Map<string, SlugOwner>;
-  /** Files too broken to read (their paths), by slug and, where their frontmatter still tells it, by title key. */
+  /** Files too broken to read (their paths), by slug and, where their frontmatter still tells it, by title key and arXiv id. */
   brokenBySlug: Map<string, string>;
   brokenByKey: Map<string, string>;
+  brokenByArxiv: Map<string, string>;
 }
 
 async function loadPapers(dir: string, problems: Problem[]): Promise<Store> {
-  const store: Store = { byKey: new Map(), bySlug: new Map(), slugOwner: new Map(), brokenBySlug: new Map(), brokenByKey: new Map() };
+  const store: Store = { byKey: new Map(), byArxiv: new Map(), bySlug: new Map(), slugOwner: new Map(), brokenBySlug: new Map(), brokenByKey: new Map(), brokenByArxiv: new Map() };
   const names = (await readdir(dir)).filter((n) => n.endsWith('.md')).sort();
   // Read many at a time: each read waits on the disk, not on the CPU.
   const texts = await mapConcurrently(names, READ_CONCURRENCY, (name) => readFile(join(dir, name), 'utf8'));
   for (const [i, name] of names.entries()) {
     const slug = name.slice(0, -3);
     const path = join(dir, name);
-    const stored: Stored = { slug, path, text: texts[i]! };
+    const stored: Stored = { slug, path, text: texts[i]!, arxiv: null };
     store.bySlug.set(slug, stored);
     const key = skimTitleKey(stored.text) ?? open(stored, store, problems)?.fields.titleKey;
     if (key === undefined) continue;
@@ -231,6 +238,12 @@ async function loadPapers(dir: string, problems: Problem[]): Promise<Store> {
     }
     store.byKey.set(key, stored);
     store.slugOwner.set(slug, { kind: 'paper', titleKey: key });
+    const arxiv = skimArxivId(stored.text);
+    stored.arxiv = arxiv === undefined ? (open(stored, store, problems)?.fields.arxiv ?? null) : arxiv;
+    if (stored.arxiv === null || store.brokenBySlug.has(slug)) continue;
+    const sameId = store.byArxiv.get(stored.arxiv);
+    if (sameId) problems.push({ file: path, line: null, severity: 'warning', message: `holds the same paper (arXiv ${stored.arxiv}) as ${sameId.path}; later listings with that id go to ${sameId.path} only` });
+    else store.byArxiv.set(stored.arxiv, stored);
   }
   return store;
 }
@@ -248,24 +261,29 @@ function open(stored: Stored, store: Store, problems: Problem[]): Entry | null {
     // Keep the slug reserved and never overwrite a file the maintainer must fix by hand.
     store.slugOwner.set(stored.slug, { kind: 'broken' });
     store.brokenBySlug.set(stored.slug, stored.path);
-    const key = brokenFileKey(stored.text);
+    const { key, arxiv } = brokenFileKeys(stored.text);
     if (key) {
       store.brokenByKey.set(key, stored.path);
       if (store.byKey.get(key) === stored) store.byKey.delete(key);
+    }
+    if (arxiv) {
+      store.brokenByArxiv.set(arxiv, stored.path);
+      if (store.byArxiv.get(arxiv) === stored) store.byArxiv.delete(arxiv);
     }
     problems.push({ file: stored.path, line: null, severity: 'error', message: `${error.message}; left untouched until fixed` });
     return null;
   }
 }
 
-/** The title key a broken file's frontmatter still tells, if its YAML parses at all. */
-function brokenFileKey(text: string): string | null {
+/** The title key and arXiv id a broken file's frontmatter still tells, if its YAML parses at all. */
+function brokenFileKeys(text: string): { key: string | null; arxiv: string | null } {
   try {
     const { data } = readFrontmatter(text);
-    if (typeof data.titleKey === 'string' && data.titleKey !== '') return data.titleKey;
-    return typeof data.title === 'string' && titleKey(data.title) !== '' ? titleKey(data.title) : null;
+    const arxiv = typeof data.arxiv === 'string' && data.arxiv !== '' ? data.arxiv : null;
+    if (typeof data.titleKey === 'string' && data.titleKey !== '') return { key: data.titleKey, arxiv };
+    return { key: typeof data.title === 'string' && titleKey(data.title) !== '' ? titleKey(data.title) : null, arxiv };
   } catch {
-    return null;
+    return { key: null, arxiv: null };
   }
 }
 
@@ -289,7 +307,18 @@ function mergeListings(loaded: LoadedListing[], store: Store, problems: Problem[
         return;
       }
       const appearance = { file: listing.file, captureDate: listing.captureDate, rank: i + 1, upvotes: record.upvotes };
-      const stored = store.byKey.get(key);
+      // Once a paper has an arXiv id, that is how listings find it: a corrected title still matches.
+      const byId = record.arxivId === null ? undefined : store.byArxiv.get(record.arxivId);
+      const stored = byId ?? store.byKey.get(key);
+      if (!byId && stored?.arxiv && record.arxivId && stored.arxiv !== record.arxivId) {
+        problems.push({
+          file: where,
+          line: record.line,
+          severity: 'error',
+          message: `"${record.title}" (arXiv ${record.arxivId}) has the title of the paper in ${stored.path || stored.slug}, which is arXiv ${stored.arxiv}; skipped: if that file's arxiv is wrong, correct it and ingest again`,
+        });
+        return;
+      }
       // Already recorded in this file: nothing to merge, and no need to parse it.
       if (stored && !stored.entry && skimHasAppearance(stored.text, listing.file)) {
         alreadyRecorded.add(stored.slug);
@@ -301,24 +330,34 @@ function mergeListings(loaded: LoadedListing[], store: Store, problems: Problem[
         return;
       }
       if (!entry) {
-        const heldBy = store.brokenByKey.get(key) ?? store.brokenBySlug.get(baseSlug(record.title));
+        const heldBy = (record.arxivId === null ? undefined : store.brokenByArxiv.get(record.arxivId)) ?? store.brokenByKey.get(key) ?? store.brokenBySlug.get(baseSlug(record.title));
         if (heldBy) {
           problems.push({ file: where, line: record.line, severity: 'error', message: `"${record.title}" may be the paper in ${heldBy}, which cannot be read; skipped until that file is fixed` });
           return;
         }
         const slug = chooseSlug(record.title, key, (s) => store.slugOwner.get(s));
         entry = { slug, fields: createPaper(record, key, appearance), body: bodyOf(record.abstract), existing: null, originalText: null };
-        store.byKey.set(key, { slug, path: '', text: '', entry });
+        const created: Stored = { slug, path: '', text: '', arxiv: null, entry };
+        store.byKey.set(key, created);
         store.slugOwner.set(slug, { kind: 'paper', titleKey: key });
+        knowArxivId(store, created, entry.fields.arxiv);
       } else {
         entry.fields = mergeRecord(entry.fields, record, appearance);
         // A paper first captured without its abstract gets it from a later listing.
         if (entry.body.trim() === '' && record.abstract) entry.body = bodyOf(record.abstract);
+        knowArxivId(store, stored!, entry.fields.arxiv);
       }
       touched.set(entry.slug, entry);
     });
   }
   return { touched, alreadyRecorded };
+}
+
+/** Later listings of this run find the paper by its id too, once it has one. */
+function knowArxivId(store: Store, stored: Stored, arxiv: string | null): void {
+  if (arxiv === null || stored.arxiv === arxiv) return;
+  stored.arxiv = arxiv;
+  if (!store.byArxiv.has(arxiv)) store.byArxiv.set(arxiv, stored);
 }
 
 function bodyOf(abstract: string | null): string {

@@ -10,12 +10,16 @@ export function createPaper(record: ListingRecord, key: string, appearance: Appe
   return {
     title: record.title,
     titleKey: key,
+    arxiv: record.arxivId,
+    authors: record.authors,
     authorsCount: record.authorsCount,
     org: record.org,
     published: record.published,
     publishedText: record.publishedText,
     upvotes: record.upvotes,
     urls: record.urls,
+    github: record.githubRepo,
+    projectPage: record.projectPage,
     topics: [],
     autoTopics: [],
     listings: [appearance],
@@ -30,6 +34,11 @@ export function mergeRecord(paper: PaperFields, record: ListingRecord, appearanc
   const richerDate = record.publishedText !== null && (paper.publishedText === null || (hasYear(record.publishedText) && !hasYear(paper.publishedText)));
   return {
     ...paper,
+    // Filled in when missing, never replaced: a value already there is a listing's or the maintainer's.
+    arxiv: paper.arxiv ?? record.arxivId,
+    authors: paper.authors ?? record.authors,
+    github: paper.github ?? record.githubRepo,
+    projectPage: paper.projectPage ?? record.projectPage,
     authorsCount: paper.authorsCount ?? record.authorsCount,
     org: paper.org ?? record.org,
     published: richerDate ? record.published : paper.published,

@@ -6,7 +6,7 @@
  */
 import { z } from 'astro/zod';
 import { parseIsoDate } from '../listing/dates.ts';
-import { parseArxivId } from './arxiv.ts';
+import { ARXIV_ID } from '../listing/arxiv.ts';
 
 /** A topic slug: lower-case words joined by hyphens. Each becomes a URL (/topics/<slug>/). */
 export const TOPIC_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -39,17 +39,28 @@ const appearanceSchema = z.looseObject({
   upvotes: z.int().min(0).nullable().default(null),
 });
 
+// Quoted because YAML reads an unquoted 2501.01230 as the number 2501.0123: the id would be lost.
+const ARXIV_HINT = 'expected an arXiv identifier without version, in quotes, such as "2501.01234"';
+
 /** The fields ingest owns, in the order it writes them. */
 const paperFieldsSchema = z.object({
   title: z.string().min(1),
   /** Normalised title that merges captures of the same paper; survives title edits. */
   titleKey: z.string().min(1),
+  /** The arXiv identifier, once a listing gave it: from then on the paper's identity (ids never change, titles may). */
+  arxiv: z.string({ error: ARXIV_HINT }).regex(ARXIV_ID, ARXIV_HINT).nullable().default(null),
+  /** Author names in order, when a listing named them (the Daily Papers JSON does). */
+  authors: z.array(z.string().min(1)).nullable().default(null),
   authorsCount: z.int().min(1).nullable().default(null),
   org: orgSchema.nullable().default(null),
   published: dayField.nullable().default(null),
   publishedText: z.string().nullable().default(null),
   upvotes: z.int().min(0).nullable().default(null),
   urls: z.array(z.string()).default([]),
+  /** The code repository a listing named (apart from links in the abstract). */
+  github: z.string().nullable().default(null),
+  /** The project page a listing named. */
+  projectPage: z.string().nullable().default(null),
   /** Topics shown on the site: the classifier's, unless a maintainer set them by hand. */
   topics: z.array(z.string().regex(TOPIC_SLUG, 'expected a topic slug such as "vision"')).default([]),
   /** What the classifier said last; `topics` differing from it marks a hand edit to keep. */
@@ -57,31 +68,13 @@ const paperFieldsSchema = z.object({
   listings: z.array(appearanceSchema).min(1),
 });
 
-/**
- * Keys the site reads that ingest does not write from text captures: set by hand, or by a
- * listing that carries them. Absent means unknown.
- */
-const siteFieldsSchema = z.object({
-  /** The arXiv id, `2501.01234` or `2501.01234v2`. YAML reads an unquoted id as a number and drops its trailing zeros, so only a string is taken. */
-  arxiv: z
-    .string({ message: 'expected an arXiv id in quotes, such as "2501.01234"' })
-    .refine((id) => parseArxivId(id) !== null, { message: 'expected an arXiv id such as "2501.01234" or "2501.01234v2"' })
-    .transform((id) => parseArxivId(id)!)
-    .nullable()
-    .default(null),
-  /** The authors' names, in order. */
-  authors: z.array(z.string().trim().min(1, 'expected an author\'s name')).nullable().default(null),
-});
-
-/** A paper file's frontmatter as validated: ingest's fields, the keys the site reads, and any key a maintainer added. */
-export const paperSchema = paperFieldsSchema.extend(siteFieldsSchema.shape).loose();
+/** A paper file's frontmatter as validated: ingest's fields, and any key a maintainer added. */
+export const paperSchema = paperFieldsSchema.loose();
 
 /** One listing a paper was seen in. */
 export type Appearance = z.output<typeof appearanceSchema>;
 /** A paper as ingest keeps it. */
 export type PaperFields = z.output<typeof paperFieldsSchema>;
-/** The keys the site reads beside ingest's. */
-export type SiteFields = z.output<typeof siteFieldsSchema>;
 /** A paper file's frontmatter: a paper's fields plus the maintainer's own keys. */
 export type PaperData = z.output<typeof paperSchema>;
 

@@ -1,16 +1,14 @@
 /** The paper as pages see it: frontmatter plus the raw abstract and a few derived facts. */
-import type { PaperFields, SiteFields } from './schema.ts';
-import { arxivIdFromUrls } from './arxiv.ts';
+import type { PaperFields } from './schema.ts';
+import { arxivIdFromUrls } from '../listing/arxiv.ts';
 import { findUrls } from '../listing/urls.ts';
 import { excerpt } from '../utils/excerpt.ts';
 
 /** The frontmatter fields (topics as shown, whoever chose them) and what pages derive from them. */
 export interface PaperView extends Omit<PaperFields, 'autoTopics'> {
   slug: string;
-  /** The arXiv id: the paper file's `arxiv` key, else the one paper its abstract links to on arXiv; null if unknown. */
-  arxivId: string | null;
-  /** Authors by name, in order, where the paper file names them; null if it does not. */
-  authors: string[] | null;
+  /** The arXiv identifier: the paper file's, else the one arXiv paper the abstract links to; null if neither. */
+  arxiv: string | null;
   /** Raw abstract text (paragraphs separated by blank lines); may be empty. */
   abstract: string;
   /** Capture date of the first listing the paper appeared in. */
@@ -20,7 +18,7 @@ export interface PaperView extends Omit<PaperFields, 'autoTopics'> {
   hasCode: boolean;
   /** Capture days the paper appeared on, oldest first, each once. */
   days: string[];
-  /** "Z.ai" or "5 authors", whichever the listings told; null if neither (names, where known, are in `authors`). */
+  /** "Z.ai", "Ada Lovelace and Alan Turing", "Ada Lovelace and 4 others" or "5 authors": what the listings told; null if nothing. */
   byline: string | null;
   /** The start of the abstract for lists, computed once rather than on every list page. */
   summary: string;
@@ -36,25 +34,33 @@ export function isCodeUrl(url: string): boolean {
 export interface PaperViewInput {
   slug: string;
   body: string;
-  data: Omit<PaperFields, 'autoTopics'> & Partial<SiteFields>;
+  data: Omit<PaperView, 'slug' | 'abstract' | 'firstSeen' | 'sortDate' | 'hasCode' | 'days' | 'byline' | 'summary'>;
 }
 
 export function toPaperView({ slug, body, data }: PaperViewInput): PaperView {
   const firstSeen = data.listings.reduce((min, l) => (l.captureDate < min ? l.captureDate : min), data.listings[0]?.captureDate ?? '');
-  const { arxiv = null, authors = null, ...fields } = data;
   return {
-    ...fields,
+    ...data,
     slug,
-    arxivId: arxiv ?? arxivIdFromUrls([...data.urls, ...findUrls(body).map((m) => m.url)]),
-    authors: authors && authors.length > 0 ? authors : null,
+    arxiv: data.arxiv ?? arxivIdFromUrls([...data.urls, ...findUrls(body).map((m) => m.url)]),
     abstract: body.trim(),
     firstSeen,
     sortDate: data.published ?? firstSeen,
-    hasCode: data.urls.some(isCodeUrl),
+    hasCode: data.urls.some(isCodeUrl) || Boolean(data.github && isCodeUrl(data.github)),
     days: [...new Set(data.listings.map((l) => l.captureDate))].sort(),
     summary: excerpt(body.trim(), 260),
-    byline: data.org ? data.org.name : data.authorsCount !== null ? `${data.authorsCount} ${data.authorsCount === 1 ? 'author' : 'authors'}` : null,
+    byline: byline(data),
   };
+}
+
+/** Who wrote or submitted it, short enough for a list: the organisation, else the first names, else the count. */
+function byline(data: Pick<PaperFields, 'org' | 'authors' | 'authorsCount'>): string | null {
+  if (data.org) return data.org.name;
+  const names = data.authors ?? [];
+  if (names.length === 1) return names[0]!;
+  if (names.length === 2) return `${names[0]} and ${names[1]}`;
+  if (names.length > 2) return `${names[0]} and ${names.length - 1} others`;
+  return data.authorsCount !== null ? `${data.authorsCount} ${data.authorsCount === 1 ? 'author' : 'authors'}` : null;
 }
 
 type Sortable = Pick<PaperView, 'slug' | 'sortDate' | 'upvotes'>;

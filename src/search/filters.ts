@@ -1,6 +1,6 @@
 /** The choices of the search page's filters, with how many papers each one holds. */
 import type { PaperView } from '../papers/view.ts';
-import { publicationYear, UNKNOWN_YEAR, type SearchFilter } from './record.ts';
+import { publicationYear, UNKNOWN_YEAR, type CheckboxFilter, type SearchFilter } from './record.ts';
 import type { TopicGroup } from '../analysis/topic-groups.ts';
 
 export interface FilterOption {
@@ -10,8 +10,8 @@ export interface FilterOption {
   count: number;
 }
 
-/** The filters chosen from a list (`code` is a checkbox). */
-export type ListFilter = Exclude<SearchFilter, 'code'>;
+/** The filters chosen from a list (`code` and `arxiv` are checkboxes). */
+export type ListFilter = Exclude<SearchFilter, CheckboxFilter>;
 
 export function filterOptions(papers: PaperView[], topics: TopicGroup[]): Record<ListFilter, FilterOption[]> {
   const tally = (values: string[]) => {

@@ -1,7 +1,8 @@
 /**
  * What the search index knows of a paper. Records go to Pagefind's Node API straight
  * from the collection, so the index needs no second pass over tens of thousands of
- * HTML files, and holds exactly the title and abstract (no navigation or page chrome).
+ * HTML files, and holds exactly the title, the author names and the abstract (no navigation
+ * or page chrome).
  */
 import { paperDateText } from '../utils/format-date.ts';
 import type { PaperView } from '../papers/view.ts';
@@ -23,9 +24,12 @@ export const SEARCH_FILTERS = [
   { name: 'year', label: 'Year' },
   { name: 'day', label: 'Digest day' },
   { name: 'organisation', label: 'Organisation' },
-  { name: 'code', label: 'Has code' },
+  { name: 'code', label: 'Has code', checkbox: true },
+  { name: 'arxiv', label: 'Has arXiv id', checkbox: true },
 ] as const;
 export type SearchFilter = (typeof SEARCH_FILTERS)[number]['name'];
+/** The filters that are a yes-or-any checkbox rather than a list of choices. */
+export type CheckboxFilter = Extract<(typeof SEARCH_FILTERS)[number], { checkbox: true }>['name'];
 
 /** The `year` filter's value for a paper whose publication date no listing gave. */
 export const UNKNOWN_YEAR = 'unknown';
@@ -46,7 +50,8 @@ export function publicationYear(paper: Pick<PaperView, 'published'>): string {
 export function searchRecord(paper: PaperView, topicNames: string[], url: string): SearchRecord {
   return {
     url,
-    content: `${paper.title}.\n\n${paper.abstract}`,
+    // Author names are indexed with the text, so a search for a name finds the author's papers.
+    content: [`${paper.title}.`, ...(paper.authors && paper.authors.length > 0 ? [`${paper.authors.join(', ')}.`] : []), paper.abstract].join('\n\n'),
     language: 'en',
     meta: { title: paper.title, date: paperDateText(paper), topics: topicNames.join(', ') },
     filters: {
@@ -55,6 +60,7 @@ export function searchRecord(paper: PaperView, topicNames: string[], url: string
       day: paper.days,
       ...(paper.org ? { organisation: [paper.org.name] } : {}),
       code: [paper.hasCode ? 'yes' : 'no'],
+      arxiv: [paper.arxiv ? 'yes' : 'no'],
     } satisfies Partial<Record<SearchFilter, string[]>>,
     // No `sort`: the sort orders are files of their own (src/search/orders.ts).
   };

@@ -12,7 +12,7 @@ export interface BibtexPaper {
   authors: string[] | null;
   /** `YYYY-MM-DD` publication date, if known. */
   published: string | null;
-  arxivId: string | null;
+  arxiv: string | null;
   /** Where the paper can be read: its arXiv page, else its page on this site. */
   url: string;
 }
@@ -43,7 +43,7 @@ export function bibtexEntry(paper: BibtexPaper): string {
     ['title', escapeLatex(paper.title)],
     ...(paper.authors ? [['author', paper.authors.map(authorName).join(' and ')] as [string, string]] : []),
     ...(year ? [['year', year] as [string, string]] : []),
-    ...(paper.arxivId ? ([['eprint', paper.arxivId], ['archivePrefix', 'arXiv']] as Array<[string, string]>) : []),
+    ...(paper.arxiv ? ([['eprint', paper.arxiv], ['archivePrefix', 'arXiv']] as Array<[string, string]>) : []),
     // A URL is read verbatim (url package, biblatex); it has no braces, being percent-encoded.
     ['url', paper.url],
   ];

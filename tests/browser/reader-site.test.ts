@@ -14,7 +14,6 @@ import { useSite } from '../support/browser.ts';
 import { collection, slugOf, type PaperFacts } from '../support/collection.ts';
 import { elements } from '../support/html-dom.ts';
 import { childrenNamed, childText, parseXmlStrictly, type XmlElement } from '../support/xml.ts';
-import { arxivLinks, withoutVersion } from '../../src/papers/arxiv.ts';
 import { isCodeUrl } from '../../src/papers/view.ts';
 import { DAY_PAGE_SIZE } from '../../src/config.ts';
 
@@ -49,10 +48,9 @@ describe('a paper page leads to the paper', () => {
     // Authors, facts and topics take a few lines between the title and the bar, not a 270 px box.
     const title = (await page.locator('main h1').boundingBox())!;
     expect(box.y - (title.y + title.height)).toBeLessThan(170);
-    const links = arxivLinks(withId.arxiv!);
-    expect(await bar.getByRole('link', { name: 'arXiv', exact: true }).getAttribute('href')).toBe(links.abstract);
-    expect(await bar.getByRole('link', { name: 'PDF' }).getAttribute('href')).toBe(links.pdf);
-    expect(await bar.getByRole('link', { name: 'Hugging Face' }).getAttribute('href')).toBe(`https://huggingface.co/papers/${withoutVersion(withId.arxiv!)}`);
+    expect(await bar.getByRole('link', { name: 'arXiv', exact: true }).getAttribute('href')).toBe(`https://arxiv.org/abs/${withId.arxiv}`);
+    expect(await bar.getByRole('link', { name: 'PDF' }).getAttribute('href')).toBe(`https://arxiv.org/pdf/${withId.arxiv}`);
+    expect(await bar.getByRole('link', { name: 'Hugging Face' }).getAttribute('href')).toBe(`https://huggingface.co/papers/${withId.arxiv}`);
     expect(await bar.getByRole('link', { name: 'Find on arXiv' }).count()).toBe(0);
     expect(await bar.getByRole('button', { name: 'Copy link' }).count()).toBe(1);
     // The reading list's Save button goes here.
@@ -96,7 +94,7 @@ describe('a paper page leads to the paper', () => {
     expect(await meta('citation_author')).toEqual(withId.authors);
     expect(await meta('citation_arxiv_id')).toEqual([withId.arxiv]);
     expect(await meta('citation_publication_date')).toEqual([withId.date.replaceAll('-', '/')]);
-    expect(await meta('citation_pdf_url')).toEqual([arxivLinks(withId.arxiv!).pdf]);
+    expect(await meta('citation_pdf_url')).toEqual([`https://arxiv.org/pdf/${withId.arxiv}`]);
   });
 
   it('shows its path through the digests: every day listed, each a link to its row on that day\'s page', async () => {

@@ -171,7 +171,7 @@ describe('bad input', () => {
     const papers = scratch();
     const empty = scratch();
     const run = await ingest('--papers-dir', papers, empty);
-    expect(run.stdout).toContain(`${empty}: no .txt listings in this folder`);
+    expect(run.stdout).toContain(`${empty}: no .txt or .json listings in this folder`);
   });
 
   it('reports an unreadable record with file and line, and still writes the good ones', async () => {
@@ -209,7 +209,7 @@ describe('--dry-run --json', () => {
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout);
     expect(out.listings[0]).toMatchObject({ file: 'layout-a.txt', layout: 'A', captureDate: '2026-01-08', captureDateSource: 'option' });
-    expect(Object.keys(out.listings[0].records[0]).sort()).toEqual(['abstract', 'authorsCount', 'org', 'published', 'publishedText', 'title', 'topics', 'upvotes', 'urls']);
+    expect(Object.keys(out.listings[0].records[0]).sort()).toEqual(['abstract', 'arxivId', 'authors', 'authorsCount', 'githubRepo', 'org', 'projectPage', 'published', 'publishedText', 'title', 'topics', 'upvotes', 'urls']);
     expect(out.listings[0].records[1].org).toEqual({ id: 'zai-org', name: 'Z.ai' });
     expect(papersIn(papers)).toEqual([]);
   });

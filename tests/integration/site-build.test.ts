@@ -1,7 +1,7 @@
 /** The whole path, listing → Markdown → page, through a real `astro build`. */
 import { fileURLToPath } from 'node:url';
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -83,5 +83,43 @@ describe('a listing with hostile text', () => {
     expect(meta['og:image']).toBeUndefined();
     expect(meta['twitter:card']).toBe('summary');
     expect(html).toContain('<a href="https://example.org/code" rel="noopener noreferrer">');
+  });
+});
+
+describe('a paper from the Daily Papers JSON', () => {
+  it('has its arXiv abstract and PDF links, its other links and its authors by name on its page', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'daily-site-'));
+    const listings = join(dir, 'listings');
+    mkdirSync(listings);
+    cpSync(join(root, 'tests/fixtures/listings/layout-a.txt'), join(listings, '2026-01-08.txt'));
+    const items = JSON.parse(readFileSync(join(root, 'tests/fixtures/listings/daily-papers.json'), 'utf8'));
+    // An author name that looks like markup stays text.
+    items[0].paper.authors.push({ name: '<img src=x onerror=alert(1)>' });
+    writeFileSync(join(listings, '2026-01-09-daily.json'), JSON.stringify(items));
+    const papers = join(dir, 'papers');
+    await ingest('--papers-dir', papers, listings).catch(() => {}); // exits 1: the fixture's malformed item
+    const out = join(dir, 'dist');
+    expect((await astroBuild(out, { PAPERS_DIR: papers, OG_IMAGES: 'off' })).code).toBe(0);
+
+    const page = readFileSync(join(out, 'papers/sparse-mixture-of-experts-at-scale/index.html'), 'utf8');
+    const links = Object.fromEntries(elements(page).filter((e) => e.tag === 'a').map((e) => [e.text.trim(), e.attrs.href]));
+    expect(links).toMatchObject({
+      arXiv: 'https://arxiv.org/abs/2510.11496',
+      PDF: 'https://arxiv.org/pdf/2510.11496',
+      'Hugging Face': 'https://huggingface.co/papers/2510.11496',
+      Code: 'https://github.com/example/smoe',
+      'Project page': 'https://example.org/smoe',
+    });
+    expect(page).toContain('<p class="paper__authors">Ada Lovelace, Alan Turing, &lt;img src=x onerror=alert(1)&gt;</p>');
+    expect(injectedMarkup(page, (el) => !el.text.includes('alert'))).toEqual([]);
+
+    const tears = readFileSync(join(out, 'papers/long-context-retrieval-without-tears/index.html'), 'utf8');
+    expect(tears).toContain('<p class="paper__authors">José Álvarez-Núñez, Zoë Ångström, 李明, Ørjan Ødegård</p>');
+    expect(tears).toContain('href="https://arxiv.org/pdf/2601.03310"');
+
+    // A paper only a text capture told of still offers a search for its title, labelled as one.
+    const textOnly = readFileSync(join(out, 'papers/glm-tricks-a-report/index.html'), 'utf8');
+    expect(textOnly).toMatch(/<a class="button" href="https:\/\/arxiv\.org\/search\/\?query=[^"]+" rel="noopener noreferrer">Find on arXiv<\/a>/);
+    expect(textOnly).not.toContain('arxiv.org/pdf');
   });
 });

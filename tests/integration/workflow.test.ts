@@ -18,17 +18,43 @@ describe('the deploy workflow', () => {
   it('catches a broken workflow (the linter is really running)', async () => {
     const lint = await linter;
     const broken = text.replace('needs: build', 'needs: biuld').replace('${{ steps.pages.outputs.origin }}', '${{ steps.page.outputs.origin }}');
-    expect(lint(broken, path).map((r) => r.kind).sort()).toEqual(['expression', 'job-needs']);
+    // The misspelt need breaks the job's own reference to it (needs.build.outputs) as well.
+    expect(lint(broken, path).map((r) => r.kind).sort()).toEqual(['expression', 'expression', 'job-needs']);
   });
 
   it('installs, ingests, builds with the Pages URL and base path, caches and deploys', () => {
     const steps = YAML.parse(text).jobs.build.steps as Array<{ run?: string; uses?: string; env?: Record<string, string> }>;
     const runs = steps.map((s) => s.run ?? s.uses ?? '');
     expect(runs.findIndex((r) => r.includes('npm ci'))).toBeLessThan(runs.findIndex((r) => r.includes('npm run ingest')));
-    const build = steps.find((s) => s.run === 'npm run build')!;
+    const build = steps.find((s) => s.run === 'npm run build:site')!;
     expect(Object.keys(build.env ?? {})).toEqual(['SITE_URL', 'BASE_PATH']);
+    expect(runs.findIndex((r) => r.includes('npm run ingest'))).toBeLessThan(steps.indexOf(build));
     expect(runs.some((r) => r.startsWith('actions/cache'))).toBe(true);
     expect(runs.some((r) => r.startsWith('actions/upload-pages-artifact'))).toBe(true);
     expect(YAML.parse(text).jobs.deploy.steps[0].uses).toMatch(/^actions\/deploy-pages@/);
+  });
+
+  it('fetches the Daily Papers on a daily schedule, before ingest, and commits listings with papers', () => {
+    const workflow = YAML.parse(text);
+    expect(Object.keys(workflow.on)).toEqual(['push', 'schedule', 'workflow_dispatch']);
+    expect(workflow.on.schedule).toEqual([{ cron: expect.stringMatching(/^\d+ \d+ \* \* \*$/) }]);
+    const steps = workflow.jobs.build.steps as Array<{ name?: string; run?: string; if?: string }>;
+    const index = (pattern: RegExp) => steps.findIndex((s) => pattern.test(s.run ?? ''));
+    const fetch = steps[index(/npm run fetch -- --date/)]!;
+    // Not on push: a push brings its own listings.
+    expect(fetch.if).toBe("github.event_name != 'push'");
+    expect(index(/npm ci/)).toBeLessThan(index(/npm run fetch/));
+    expect(index(/npm run fetch/)).toBeLessThan(index(/npm run ingest/));
+    expect(index(/npm run ingest/)).toBeLessThan(index(/git add content\/listings content\/papers/));
+    expect(index(/git add/)).toBeLessThan(index(/npm run build:site/));
+  });
+
+  it('publishes what ingest could read, then fails the run if it reported errors', () => {
+    const workflow = YAML.parse(text);
+    const ingest = workflow.jobs.build.steps.find((s: { id?: string }) => s.id === 'ingest');
+    expect(ingest).toMatchObject({ run: 'npm run ingest', 'continue-on-error': true });
+    expect(workflow.jobs.build.outputs.ingest).toBe('${{ steps.ingest.outcome }}');
+    const last = workflow.jobs.deploy.steps.at(-1);
+    expect(last).toMatchObject({ if: "needs.build.outputs.ingest == 'failure'", run: expect.stringContaining('exit 1') });
   });
 });

@@ -30,7 +30,7 @@ export interface PaperFacts {
   topicSlugs: string[];
   /** The links of the abstract, as in the file. */
   urls: string[];
-  /** A hand-set arXiv id and author names, where the file has them. */
+  /** The arXiv id and author names the file has (from a Daily Papers listing, or set by hand). */
   arxiv: string | null;
   authors: string[] | null;
 }
@@ -41,6 +41,7 @@ interface Frontmatter {
   upvotes: number | null;
   org: { name: string } | null;
   urls?: string[];
+  github?: string | null;
   topics?: string[];
   listings: Array<{ captureDate: string }>;
   arxiv?: string | null;
@@ -77,7 +78,7 @@ function readCollection(): PaperFacts[] {
         upvotes: data.upvotes ?? 0,
         organisation: data.org?.name ?? null,
         days,
-        hasCode: (data.urls ?? []).some(isCodeUrl),
+        hasCode: (data.urls ?? []).some(isCodeUrl) || Boolean(data.github && isCodeUrl(data.github)),
         topics: (data.topics ?? []).map((slug) => names.get(slug) ?? nameFromSlug(slug)),
         topicSlugs: data.topics ?? [],
         urls: data.urls ?? [],

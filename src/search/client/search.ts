@@ -118,7 +118,7 @@ async function run(updateUrl = true): Promise<void> {
     current = [];
     list.replaceChildren();
     more.hidden = true;
-    status.textContent = 'Type words from a title or abstract, or pick a filter.';
+    status.textContent = 'Type words from a title, abstract or author, or pick a filter.';
     list.removeAttribute('aria-busy');
     return;
   }

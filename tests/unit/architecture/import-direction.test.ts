@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const src = fileURLToPath(new URL('../../../src', import.meta.url));
-const RANK: Record<string, number> = { utils: 0, config: 0, listing: 1, papers: 2, analysis: 3, site: 4, search: 4, offline: 4 };
+const RANK: Record<string, number> = { utils: 0, config: 0, fetch: 0.5, listing: 1, papers: 2, analysis: 3, site: 4, search: 4, offline: 4 };
 const ALLOWED_SIBLINGS = new Set(['offline→search']);
 
 function stageOf(file: string): string | null {
@@ -29,7 +29,7 @@ const files = readdirSync(src, { recursive: true, withFileTypes: true })
   .map((e) => join(e.parentPath, e.name))
   .filter((f) => stageOf(f) !== null);
 
-describe('imports flow one way: listing → papers → analysis → site, search, offline', () => {
+describe('imports flow one way: fetch → listing → papers → analysis → site, search, offline', () => {
   it('finds the stage modules', () => {
     expect(files.length).toBeGreaterThan(30);
   });

@@ -5,7 +5,7 @@ import { readListing } from '../../../src/listing/read.ts';
 import { titleKey } from '../../../src/listing/title-key.ts';
 import { createListingGenerator, generateCorpus, type GeneratedListing } from '../../../bench/generate-listings.ts';
 
-const withoutLine = ({ line: _line, ...record }: { line: number }) => record;
+const withoutLine = ({ line: _line, ...record }: { line: number | null }) => record;
 
 /** What the real parser makes of a generated listing, in the generator's terms. */
 function parsedBack(listing: GeneratedListing) {

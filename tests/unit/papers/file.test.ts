@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newPaperFile, parsePaperFile, PaperFileError, skimHasAppearance, skimTitleKey, updatePaperFile } from '../../../src/papers/file.ts';
+import { newPaperFile, parsePaperFile, PaperFileError, skimArxivId, skimHasAppearance, skimTitleKey, updatePaperFile } from '../../../src/papers/file.ts';
 import { paperSchema, type PaperFields } from '../../../src/papers/schema.ts';
 
 /** A paper with the schema's defaults, seen in the listings `files`. */
@@ -41,5 +41,36 @@ describe('skimming a paper file agrees with reading it', () => {
     const handIndented = '---\ntitle: A Title\ntitleKey: a title key\nlistings:\n- file: 2025-12-31.txt\n  captureDate: "2025-12-31"\n  rank: 1\n---\n';
     const updated = updatePaperFile(parsePaperFile(handIndented), paper('a title key', ['2025-12-31.txt', '2026-01-08.txt']), '');
     expect(skimHasAppearance(updated, '2026-01-08.txt')).toBe(true);
+  });
+});
+
+describe('the arXiv id of a paper file', () => {
+  it.each(['2501.01234', '2501.10000', 'hep-th/9901001', 'math.AG/0601001', null])('%j is skimmed as the reader reads it', (arxiv) => {
+    const text = newPaperFile({ ...paper('a title key', ['2026-01-01.json']), arxiv }, 'An abstract.\n');
+    expect(parsePaperFile(text).fields.arxiv).toBe(arxiv);
+    expect(skimArxivId(text)).toBe(arxiv);
+  });
+
+  it('is none in a file written before ingest kept ids, and "read it" for what the writer would not write', () => {
+    expect(skimArxivId('---\ntitle: T\ntitleKey: t t\n---\n')).toBeNull();
+    expect(skimArxivId("---\ntitle: T\narxiv: '2501.01234'\n---\n")).toBeUndefined();
+    expect(skimArxivId('---\ntitle: T\narxiv: 2501.01234\n---\n')).toBeUndefined();
+  });
+
+  it('must be quoted when written by hand: YAML would read 2501.01230 as a number', () => {
+    const text = newPaperFile(paper('a title key', ['2026-01-01.txt']), '').replace('arxiv: null', 'arxiv: 2501.01230');
+    expect(() => parsePaperFile(text)).toThrow(/field "arxiv": expected an arXiv identifier without version, in quotes/);
+    expect(() => parsePaperFile(text.replace('arxiv: 2501.01230', 'arxiv: "2501.01230v2"'))).toThrow(/field "arxiv"/);
+  });
+
+  it('and the other keys ingest began to own later go in their place once they have a value', () => {
+    const older = '---\ntitle: A Title\ntitleKey: a title key\n# mine\nauthorsCount: null\norg: null\nurls: []\nmyNote: keep\nlistings:\n  - file: 2026-01-01.txt\n    captureDate: "2026-01-01"\n    rank: 1\n---\n\nBody.\n';
+    const fields = { ...paper('a title key', ['2026-01-01.txt', '2026-01-02.json']), arxiv: '2501.01234', authors: ['Zoë Ångström'], github: 'https://github.com/a/b' };
+    const updated = updatePaperFile(parsePaperFile(older), fields, 'Body.\n');
+    const keys = [...updated.matchAll(/^(\w+):/gm)].map((m) => m[1]);
+    // projectPage, published, publishedText and upvotes are still null: absent means the same.
+    expect(keys).toEqual(['title', 'titleKey', 'arxiv', 'authors', 'authorsCount', 'org', 'urls', 'github', 'topics', 'autoTopics', 'myNote', 'listings']);
+    expect(updated).toContain('# mine\n');
+    expect(parsePaperFile(updated).fields).toMatchObject({ arxiv: '2501.01234', authors: ['Zoë Ångström'], github: 'https://github.com/a/b', myNote: 'keep' });
   });
 });

@@ -44,3 +44,33 @@ describe('what search shows of a paper’s date', () => {
     ]);
   });
 });
+
+describe('what search knows of a paper from a Daily Papers listing', () => {
+  const fromJson = toPaperView({
+    slug: 'tears',
+    body: 'Retrieval is brittle.',
+    data: {
+      ...paper('tears', '2026-01-07', '2026-01-09'),
+      arxiv: '2601.03310',
+      authors: ['José Álvarez-Núñez', 'Zoë Ångström', '李明'],
+      github: 'https://github.com/example/tears',
+    },
+  });
+
+  it('indexes the author names with the title and abstract', () => {
+    expect(searchRecord(fromJson, [], 'papers/tears/').content).toBe('Paper tears.\n\nJosé Álvarez-Núñez, Zoë Ångström, 李明.\n\nRetrieval is brittle.');
+    expect(searchRecord(paper('plain', null, '2025-03-11'), [], 'papers/plain/').content).toBe('Paper plain.\n\nAn abstract.');
+  });
+
+  it('files it under "has arXiv id" and, for its repository, "has code"', () => {
+    expect(searchRecord(fromJson, [], 'papers/tears/').filters).toMatchObject({ arxiv: ['yes'], code: ['yes'] });
+    expect(searchRecord(paper('plain', null, '2025-03-11'), [], 'papers/plain/').filters).toMatchObject({ arxiv: ['no'], code: ['no'] });
+  });
+
+  it('names the first authors in lists, the organisation first when there is one', () => {
+    expect(fromJson.byline).toBe('José Álvarez-Núñez and 2 others');
+    expect(toPaperView({ slug: 'x', body: '', data: { ...fromJson, authors: ['Ada Lovelace', 'Alan Turing'] } }).byline).toBe('Ada Lovelace and Alan Turing');
+    expect(toPaperView({ slug: 'x', body: '', data: { ...fromJson, org: { id: 'zai-org', name: 'Z.ai' } } }).byline).toBe('Z.ai');
+    expect(toPaperView({ slug: 'x', body: '', data: { ...fromJson, authors: null, authorsCount: 5 } }).byline).toBe('5 authors');
+  });
+});

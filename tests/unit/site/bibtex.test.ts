@@ -7,7 +7,7 @@ const lottery: BibtexPaper = {
   title: 'The Lottery Ticket Hypothesis: Finding Sparse, Trainable Neural Networks',
   authors: ['Jonathan Frankle', 'Michael Carbin'],
   published: '2018-03-09',
-  arxivId: '1803.03635',
+  arxiv: '1803.03635',
   url: 'https://arxiv.org/abs/1803.03635',
 };
 
@@ -39,7 +39,7 @@ describe('a paper\'s BibTeX entry', () => {
       title: 'R&D at 50% of $x_2^3$ {cost} #1 ~ \\emph{fast} Müller',
       authors: ['José Müller', 'Smith and Sons, Ltd'],
       published: null,
-      arxivId: null,
+      arxiv: null,
       url: 'https://digest.example.org/papers/r-d/',
     };
     const entry = readBack(bibtexEntry(hostile));

@@ -17,6 +17,10 @@ function paper(slug: string, listings: Array<[day: string, rank: number, upvotes
     urls: [],
     topics,
     listings: listings.map(([captureDate, rank, upvotes]) => ({ file: `${captureDate}.txt`, captureDate, rank, upvotes: upvotes ?? null })),
+    arxiv: null,
+    authors: null,
+    github: null,
+    projectPage: null,
   } as PaperViewInput['data'];
   return toPaperView({ slug, body: `Abstract of ${slug}. ${'More words. '.repeat(80)}`, data });
 }

@@ -28,7 +28,7 @@ describe('a build without SITE_URL', () => {
 
 describe('reference-manager tags', () => {
   it('name title, authors, date, arXiv id and PDF where known', () => {
-    expect(citationTags({ title: 'T', authors: ['A B', 'C D'], published: '2018-03-09', firstSeen: '2026-01-08', arxivId: '1803.03635' })).toEqual([
+    expect(citationTags({ title: 'T', authors: ['A B', 'C D'], published: '2018-03-09', firstSeen: '2026-01-08', arxiv: '1803.03635' })).toEqual([
       { name: 'citation_title', content: 'T' },
       { name: 'citation_author', content: 'A B' },
       { name: 'citation_author', content: 'C D' },
@@ -39,7 +39,7 @@ describe('reference-manager tags', () => {
   });
 
   it('fall back to the day first listed for the date, and leave out what is unknown', () => {
-    expect(citationTags({ title: 'T', authors: null, published: null, firstSeen: '2026-01-08', arxivId: null })).toEqual([
+    expect(citationTags({ title: 'T', authors: null, published: null, firstSeen: '2026-01-08', arxiv: null })).toEqual([
       { name: 'citation_title', content: 'T' },
       { name: 'citation_publication_date', content: '2026/01/08' },
     ]);
