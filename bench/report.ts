@@ -31,6 +31,8 @@ export function formatSize(size: SizeResult): string {
       `paper page (median of ${count(page.paperPages)}, ${page.url}): ${bytes(page.htmlBytes)} HTML + ${bytes(page.cssBytes)} CSS = ${bytes(page.htmlBytes + page.cssBytes)} (${bytes(page.htmlCssGzipBytes)} gzip); JS ${bytes(page.scriptBytes)} in ${page.scriptFiles.length} file(s); blocking JS: ${blocking}${page.inlineHeadScripts ? `, ${page.inlineHeadScripts} inline script(s) in <head>` : ''}`,
     );
   }
+  const vocabulary = size.vocabulary;
+  if (vocabulary) lines.push(`search vocabulary (${vocabulary.path}): ${count(vocabulary.words)} words, ${bytes(vocabulary.bytes)} (${bytes(vocabulary.gzipBytes)} gzip), fetched only to correct a typo`);
   const search = size.search;
   if (search) {
     if (search.api) lines.push(`search api (${search.bundle}):`, `  first ${query(search.api.first)}`, `  second ${query(search.api.second)}`);
@@ -38,6 +40,11 @@ export function formatSize(size: SizeResult): string {
     if (ui) {
       lines.push(`search page ${ui.page}: page load ${bytes(ui.load.bytes)} in ${ui.load.requests} requests (search bundle ${bytes(ui.load.searchBundleBytes)}); first search in all ${bytes(ui.load.bytes + ui.first.bytes)}`);
       lines.push(`  first ${query(ui.first)}`, `  second ${query(ui.second)}`);
+    }
+    const typo = size.typoSearch;
+    if (typo) {
+      const time = typo.ms === null ? 'no results' : `${Math.round(typo.ms)} ms`;
+      lines.push(`  typo "${typo.query}" → ${typo.corrected === null ? 'not corrected' : `"${typo.corrected}"`}: ${bytes(typo.bytes)} in ${typo.requests} requests (vocabulary ${bytes(typo.vocabularyBytes)}), ${time}${typo.note ? ` [${typo.note}]` : ''}`);
     }
     for (const note of search.notes) lines.push(`search: ${note}`);
     if (search.blockedRequests.length > 0) lines.push(`search: blocked requests to other hosts: ${search.blockedRequests.join(', ')}`);

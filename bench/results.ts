@@ -3,6 +3,7 @@ import type { FolderStats, Writes } from './file-census.ts';
 import type { Measurement } from './measure.ts';
 import type { PageWeight } from './page-weight.ts';
 import type { SearchProbe } from './search-probe.ts';
+import type { TypoSearch, VocabularyFile } from './search-vocabulary.ts';
 import type { TargetCheck } from './targets.ts';
 
 export interface StepResult extends Omit<Measurement, 'outputTail'> {
@@ -42,6 +43,9 @@ export interface SizeResult {
   searchIndex: (FolderStats & { path: string }) | null;
   paperPage: PageWeight | null;
   search: SearchProbe | null;
+  /** The typo-correction vocabulary as built, and a first search with a typo. */
+  vocabulary: VocabularyFile | null;
+  typoSearch: TypoSearch | null;
   checks: Check[];
   /** The figures next to the targets (which are set for 30,000 papers). */
   targets: TargetCheck[];

@@ -24,6 +24,7 @@ import { formatRun, formatSize, bytes, seconds } from './report.ts';
 import type { BenchRun, PhaseResult, SizeResult } from './results.ts';
 import { createScratchProject } from './scratch-project.ts';
 import { findSearchBundle, probeSearch } from './search-probe.ts';
+import { probeTypoSearch, vocabularyFile } from './search-vocabulary.ts';
 import { compareWithTargets } from './targets.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -36,6 +37,7 @@ const program = new Command('bench')
   .option('--seed <n>', 'seed of the synthetic listings', (v) => Number.parseInt(v, 10), 1)
   .option('--first-query <text>', 'first search', 'diffusion')
   .option('--second-query <text>', 'second, different search', 'speech recognition')
+  .option('--typo-query <text>', 'a first search with a typo, which the search page corrects', 'difusion')
   .option('--search-page <path>', 'URL path of the page with the search box (default /search/ if built, else /)')
   .option('--search-input <selector>', 'CSS selector of the search box')
   .option('--result-selector <selector>', 'CSS selector of one rendered search result')
@@ -52,6 +54,7 @@ interface Options {
   seed: number;
   firstQuery: string;
   secondQuery: string;
+  typoQuery: string;
   searchPage?: string;
   searchInput?: string;
   resultSelector?: string;
@@ -120,6 +123,8 @@ async function benchSize(papers: number): Promise<SizeResult> {
     searchIndex: null,
     paperPage: null,
     search: null,
+    vocabulary: null,
+    typoSearch: null,
     checks: [],
     targets: [],
     scratch: opts.keep ? project : null,
@@ -205,6 +210,7 @@ function measureOutput(result: SizeResult, project: string, paperFiles: string[]
   });
   const bundle = findSearchBundle(dist);
   if (bundle) result.searchIndex = { path: `/${relative(dist, bundle)}/`, ...folderStats(bundle) };
+  result.vocabulary = vocabularyFile(dist);
 }
 
 async function probe(result: SizeResult, project: string): Promise<void> {
@@ -227,6 +233,10 @@ async function probe(result: SizeResult, project: string): Promise<void> {
   if (result.search.ui) {
     const { first, second } = result.search.ui;
     result.checks.push({ name: 'the search page shows results', ok: first.ms !== null && second.ms !== null, detail: [first.note, second.note].filter(Boolean).join('; ') || 'shown' });
+  }
+  if (result.search.ui?.page === '/search/') {
+    result.typoSearch = await probeTypoSearch({ distDir: join(project, 'dist'), query: opts.typoQuery, chromium: opts.chromium });
+    result.checks.push({ name: 'the search page corrects a typo', ok: result.typoSearch.corrected !== null && result.typoSearch.ms !== null, detail: `"${opts.typoQuery}" → ${result.typoSearch.corrected ?? 'not corrected'}` });
   }
 }
 

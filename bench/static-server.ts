@@ -12,7 +12,7 @@ import { extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 // The host rules (types, index.html, 404.html) are the tests' server's: the benchmark may use test helpers, never the reverse.
-import { contentType, resolveFile } from '../tests/support/static-server.ts';
+import { contentType, resolveFile } from '../src/utils/static-server.ts';
 
 export const BLANK_PAGE = '/__bench__/blank.html';
 

@@ -9,7 +9,7 @@ import { buildSearchIndex } from '../src/search/build-index.ts';
 
 const dist = process.argv[2] ?? 'dist';
 try {
-  const count = await buildSearchIndex({ papersDir: env.papersDir(), topicsFile: env.topicsFile(), dist, maxFragments: env.maxFragments() });
+  const count = await buildSearchIndex({ papersDir: env.papersDir(), dist, maxFragments: env.maxFragments() });
   console.log(`search index: ${count} papers indexed into ${join(dist, 'pagefind')}`);
 } catch (error) {
   if (!(error instanceof BrokenPaperFilesError)) throw error;

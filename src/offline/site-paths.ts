@@ -30,9 +30,9 @@ export function isImmutable(path: string): boolean {
   return /^_astro\/[^/]+$/.test(path) || isSearchChunk(path) || /^pagefind\/pagefind\.[^/]+\.pf_meta$/.test(path);
 }
 
-/** Index, fragment and filter chunks and the sort orders: the bulk of the index, loaded as searches need them. */
+/** Index, fragment and filter chunks, the sort orders and the vocabulary: the bulk of the index, loaded as searches need them. */
 export function isSearchChunk(path: string): boolean {
-  return /^pagefind\/(index|fragment|filter|sort)\/[^/]+$/.test(path);
+  return /^pagefind\/(index|fragment|filter|sort|vocabulary)\/[^/]+$/.test(path);
 }
 
 export function isSearchRuntime(path: string): boolean {

@@ -56,11 +56,15 @@ export function toPaperView({ slug, body, data }: PaperViewInput): PaperView {
 /** Who wrote or submitted it, short enough for a list: the organisation, else the first names, else the count. */
 function byline(data: Pick<PaperFields, 'org' | 'authors' | 'authorsCount'>): string | null {
   if (data.org) return data.org.name;
-  const names = data.authors ?? [];
+  return authorsByline(data.authors ?? []) ?? (data.authorsCount !== null ? `${data.authorsCount} ${data.authorsCount === 1 ? 'author' : 'authors'}` : null);
+}
+
+/** The first names of a list of authors, as lists show them (search results too). */
+export function authorsByline(names: readonly string[]): string | null {
   if (names.length === 1) return names[0]!;
   if (names.length === 2) return `${names[0]} and ${names[1]}`;
   if (names.length > 2) return `${names[0]} and ${names.length - 1} others`;
-  return data.authorsCount !== null ? `${data.authorsCount} ${data.authorsCount === 1 ? 'author' : 'authors'}` : null;
+  return null;
 }
 
 type Sortable = Pick<PaperView, 'slug' | 'sortDate' | 'upvotes'>;

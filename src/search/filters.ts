@@ -1,7 +1,12 @@
-/** The choices of the search page's filters, with how many papers each one holds. */
+/**
+ * The choices of the search page's filters, with how many papers each one holds: written into
+ * the page at build time, so a first search loads no filter index. Each choice's value is what
+ * the index holds and the URL carries (a slug: `topic=vision`, `organisation=z-ai`); its label
+ * is what a reader reads.
+ */
 import type { PaperView } from '../papers/view.ts';
-import { publicationYear, UNKNOWN_YEAR, type CheckboxFilter, type SearchFilter } from './record.ts';
 import type { TopicGroup } from '../analysis/topic-groups.ts';
+import { organisationSlug, publicationYear, UNKNOWN_YEAR, type CheckboxFilter, type SearchFilter } from './record.ts';
 
 export interface FilterOption {
   /** The value the search index holds (see record.ts). */
@@ -14,22 +19,28 @@ export interface FilterOption {
 export type ListFilter = Exclude<SearchFilter, CheckboxFilter>;
 
 export function filterOptions(papers: PaperView[], topics: TopicGroup[]): Record<ListFilter, FilterOption[]> {
-  const tally = (values: string[]) => {
-    const counts = new Map<string, number>();
-    for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-    return counts;
+  const tally = (entries: Array<[value: string, label: string]>) => {
+    const counts = new Map<string, FilterOption>();
+    for (const [value, label] of entries) {
+      const option = counts.get(value) ?? { value, label, count: 0 };
+      option.count += 1;
+      counts.set(value, option);
+    }
+    return [...counts.values()];
   };
-  const list = (counts: Map<string, number>, order: (a: string, b: string) => number) =>
-    [...counts].sort(([a], [b]) => order(a, b)).map(([value, count]) => ({ value, label: value, count }));
-  const newestFirst = (a: string, b: string) => b.localeCompare(a);
+  const newestFirst = (a: FilterOption, b: FilterOption) => b.value.localeCompare(a.value);
+  const same = (v: string): [string, string] => [v, v];
   return {
-    // Topics in the taxonomy's order, by name (what the index holds).
-    topic: topics.filter((t) => t.papers.length > 0).map((t) => ({ value: t.name, label: t.name, count: t.papers.length })),
+    // Topics in the taxonomy's order.
+    topic: topics.filter((t) => t.papers.length > 0).map((t) => ({ value: t.slug, label: t.name, count: t.papers.length })),
     // Newest year first, papers of unknown date last.
-    year: list(tally(papers.map(publicationYear)), (a, b) => Number(a === UNKNOWN_YEAR) - Number(b === UNKNOWN_YEAR) || newestFirst(a, b)).map((o) =>
-      o.value === UNKNOWN_YEAR ? { ...o, label: 'Date unknown' } : o,
+    year: tally(papers.map((p) => same(publicationYear(p))))
+      .sort((a, b) => Number(a.value === UNKNOWN_YEAR) - Number(b.value === UNKNOWN_YEAR) || newestFirst(a, b))
+      .map((o) => (o.value === UNKNOWN_YEAR ? { ...o, label: 'Date unknown' } : o)),
+    day: tally(papers.flatMap((p) => p.days.map(same))).sort(newestFirst),
+    // Two spellings of one organisation share a slug, and so one choice, named as first met.
+    organisation: tally(papers.flatMap((p): Array<[string, string]> => (p.org ? [[organisationSlug(p.org.name), p.org.name]] : []))).sort((a, b) =>
+      a.label.localeCompare(b.label),
     ),
-    day: list(tally(papers.flatMap((p) => p.days)), newestFirst),
-    organisation: list(tally(papers.flatMap((p) => (p.org ? [p.org.name] : []))), (a, b) => a.localeCompare(b)),
   };
 }

@@ -3,7 +3,16 @@
  * from the collection, so the index needs no second pass over tens of thousands of
  * HTML files, and holds exactly the title, the author names and the abstract (no navigation
  * or page chrome).
+ *
+ * The abstract is the content and the title is the `title` metadata: Pagefind (1.5 and
+ * later) searches metadata too and ranks a title match 5× a match in the text, and its
+ * excerpt then comes from the abstract alone, never repeating the title above it. Author
+ * names are the `authors` metadata, so a search for a name finds the author's papers.
+ * Every metadata value is searchable, so the record carries no more of it than a result
+ * card must show (date, upvotes, authors); the topics and the badges come from the filters,
+ * which are not searched.
  */
+import slugify from '@sindresorhus/slugify';
 import { paperDateText } from '../utils/format-date.ts';
 import type { PaperView } from '../papers/view.ts';
 
@@ -43,22 +52,31 @@ export function publicationYear(paper: Pick<PaperView, 'published'>): string {
   return paper.published ? paper.published.slice(0, 4) : UNKNOWN_YEAR;
 }
 
+/** The `organisation` filter's value: the name as a slug, so URLs read `organisation=z-ai`. */
+export function organisationSlug(name: string): string {
+  return slugify(name, { decamelize: false }) || 'unnamed';
+}
+
 /**
- * @param topicNames display names of the paper's topics, most central first
  * @param url the paper page's path below the site's base (`papers/<slug>/`)
  */
-export function searchRecord(paper: PaperView, topicNames: string[], url: string): SearchRecord {
+export function searchRecord(paper: PaperView, url: string): SearchRecord {
   return {
     url,
-    // Author names are indexed with the text, so a search for a name finds the author's papers.
-    content: [`${paper.title}.`, ...(paper.authors && paper.authors.length > 0 ? [`${paper.authors.join(', ')}.`] : []), paper.abstract].join('\n\n'),
+    // Pagefind refuses a record without content: a paper with no abstract is found by its title.
+    content: paper.abstract || paper.title,
     language: 'en',
-    meta: { title: paper.title, date: paperDateText(paper), topics: topicNames.join(', ') },
+    meta: {
+      title: paper.title,
+      date: paperDateText(paper),
+      ...(paper.upvotes !== null ? { upvotes: String(paper.upvotes) } : {}),
+      ...(paper.authors && paper.authors.length > 0 ? { authors: paper.authors.join(', ') } : {}),
+    },
     filters: {
-      topic: topicNames,
+      topic: paper.topics,
       year: [publicationYear(paper)],
       day: paper.days,
-      ...(paper.org ? { organisation: [paper.org.name] } : {}),
+      ...(paper.org ? { organisation: [organisationSlug(paper.org.name)] } : {}),
       code: [paper.hasCode ? 'yes' : 'no'],
       arxiv: [paper.arxiv ? 'yes' : 'no'],
     } satisfies Partial<Record<SearchFilter, string[]>>,

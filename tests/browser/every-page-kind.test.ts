@@ -84,9 +84,9 @@ describe('every kind of page loads with no off-site request, no error and no CSP
     const page = await site.page();
     await page.goto(site.url('search/?q=diffusion&sort=newest'));
     await searchSettled(page);
-    expect(await page.locator('#search-results li').count()).toBeGreaterThan(0);
+    expect(await page.locator('#search-results > li').count()).toBeGreaterThan(0);
     await page.locator('#search-more').click();
-    await page.waitForFunction(() => document.querySelectorAll('#search-results li').length > 20);
+    await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length > 20);
   });
 
   it('the 404 page, for any missing address', async () => {

@@ -397,6 +397,16 @@ describe('in Chromium', () => {
     expect(await page.locator('select[name=organisation] option:checked').textContent()).toBe('<b>Evil</b> (1)');
     expect(await page.locator('#search-results li h2 a').allTextContents()).toEqual([evil.title]);
     expect(await page.evaluate(liveDomProblems)).toEqual([]);
+
+    // The paper page's "search its papers" lands on the same search, by the organisation's slug.
+    await page.goto(site.url(`papers/${evil.slug}/`));
+    await page.getByRole('link', { name: 'search its papers' }).click();
+    await page.waitForURL((url) => url.pathname.endsWith('/search/'));
+    await searchSettled(page);
+    expect(new URL(page.url()).searchParams.get('organisation')).toMatch(/^[a-z0-9-]+$/);
+    expect(await page.locator('select[name=organisation] option:checked').textContent()).toBe('<b>Evil</b> (1)');
+    expect(await page.locator('#search-results li h2 a').allTextContents()).toEqual([evil.title]);
+    expect(await page.evaluate(liveDomProblems)).toEqual([]);
     expect(dialogs).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import slugify from '@sindresorhus/slugify';
 import YAML from 'yaml';
 import { isCodeUrl } from '../../src/papers/view.ts';
 import { nameFromSlug } from '../../src/analysis/topic-groups.ts';
@@ -21,12 +22,14 @@ export interface PaperFacts {
   /** Latest upvotes; unknown counts as 0 when sorting. */
   upvotes: number;
   organisation: string | null;
+  /** The organisation's slug, as the organisation filter holds it. */
+  organisationSlug: string | null;
   /** Every digest day the paper appeared in. */
   days: string[];
   hasCode: boolean;
-  /** Topic names, as the topic filter offers them. */
+  /** Topic names, as the topic filter shows them. */
   topics: string[];
-  /** Topic slugs, as in the file. */
+  /** Topic slugs, as the topic filter and URLs hold them. */
   topicSlugs: string[];
   /** The links of the abstract, as in the file. */
   urls: string[];
@@ -77,6 +80,7 @@ function readCollection(): PaperFacts[] {
         year: data.published ? String(data.published).slice(0, 4) : 'unknown',
         upvotes: data.upvotes ?? 0,
         organisation: data.org?.name ?? null,
+        organisationSlug: data.org ? slugify(data.org.name, { decamelize: false }) : null,
         days,
         hasCode: (data.urls ?? []).some(isCodeUrl) || Boolean(data.github && isCodeUrl(data.github)),
         topics: (data.topics ?? []).map((slug) => names.get(slug) ?? nameFromSlug(slug)),

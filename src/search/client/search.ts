@@ -1,63 +1,100 @@
 // The search page: Pagefind in the browser, with the query and filters kept in the URL.
-// Result text comes from listings, so it is only ever inserted as text (or as <mark>
-// elements built here), never as HTML.
+// A query word the index does not hold is corrected (typos.ts, loaded only then); results
+// are drawn as their data arrives, first ones first; filter counts follow the query once
+// the reader turns to the filters.
 import { SEARCH_ENTRY, type PagefindEntry } from '../entry.ts';
 import { ranksOfOrderFile, SEARCH_ORDERS, type SearchOrder } from '../orders.ts';
-import { excerptPieces } from '../excerpt.ts';
+import { correctableTerms, foundByPrefix, matchedWords } from '../query-terms.ts';
+import { renderResult, type ResultData } from './result-card.ts';
+import type { Correction } from './typos.ts';
 
-interface PagefindResultData {
-  url: string;
-  /** The record's whole indexed text (title and abstract). */
-  content: string;
-  excerpt: string;
-  meta: Record<string, string | undefined>;
+interface PagefindResult {
+  id: string;
+  /** Metadata fields the query matched (`title`). */
+  matchedMetaFields?: string[];
+  data: () => Promise<ResultData>;
 }
+type FilterCounts = Record<string, Record<string, number>>;
 interface PagefindSearch {
-  results: Array<{ id: string; data: () => Promise<PagefindResultData> }>;
-  unfilteredResultCount: number;
+  results: PagefindResult[];
+  /** For each filter value, how many of the results it holds (filters whose index is loaded). */
+  filters: FilterCounts;
 }
 interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
   search: (q: string | null, o: { filters?: Record<string, string> }) => Promise<PagefindSearch | null>;
+  /** Loads every filter's index (so that searches count every filter) and returns the totals. */
+  filters: () => Promise<FilterCounts>;
 }
 
 const PAGE = 20;
+/** A search that finds this few papers may be a rare misspelling of a far commoner word (spelling.ts). */
+const FEW = 3;
 const isOrder = (value: string): value is SearchOrder => (SEARCH_ORDERS as readonly string[]).includes(value);
 const base = import.meta.env.BASE_URL;
 
 const form = document.querySelector<HTMLFormElement>('#search-form')!;
 const input = form.querySelector<HTMLInputElement>('#search-query')!;
 const sortSelect = form.querySelector<HTMLSelectElement>('select[name=sort]')!;
+const fieldset = form.querySelector<HTMLFieldSetElement>('#search-filters')!;
+const toggle = form.querySelector<HTMLButtonElement>('#search-filters-toggle')!;
 const status = document.querySelector<HTMLElement>('#search-status')!;
+const note = document.querySelector<HTMLElement>('#search-correction')!;
 const list = document.querySelector<HTMLOListElement>('#search-results')!;
 const more = document.querySelector<HTMLButtonElement>('#search-more')!;
 const filterInputs = [...form.querySelectorAll<HTMLSelectElement | HTMLInputElement>('[data-filter]')];
+const selects = filterInputs.filter((c): c is HTMLSelectElement => c instanceof HTMLSelectElement);
 
 let pagefind: Pagefind;
-let current: PagefindSearch['results'] = [];
+let current: PagefindResult[] = [];
 let shown = 0;
 let generation = 0;
-/** `pagefind-entry.json`: only the sort-order files src/search/build-index.ts adds to it are read here. */
-let entry: Promise<Pick<PagefindEntry, 'sorts'>>;
+/** `pagefind-entry.json`: only the files src/search/build-index.ts adds to it are read here. */
+let entry: Promise<Pick<PagefindEntry, 'sorts' | 'vocabulary'>>;
 const ranks = new Map<SearchOrder, Promise<Map<string, number>>>();
+/** The reader chose "search instead for" the query as typed: no correction. */
+let asTyped = false;
+/** The search whose results are shown (after any correction), for the filter counts. */
+let shownSearch: { query: string; filters: Record<string, string> } | null = null;
+/** Counts follow the query once the reader turns to the filters or sets one; until then none of their index is loaded. */
+let countsWanted = false;
+let allFilters: Promise<unknown> | undefined;
 
 async function start(): Promise<void> {
   status.textContent = 'Loading search…';
-  // Read along with Pagefind's own copy, so the sort orders are those of the index it loads.
-  entry = fetch(`${base}${SEARCH_ENTRY}`).then((r) => r.json() as Promise<Pick<PagefindEntry, 'sorts'>>);
-  entry.catch(() => {}); // Only sorting needs it; a failure shows when a reader sorts.
+  // Read along with Pagefind's own copy, so the sort orders and vocabulary are those of the index it loads.
+  entry = fetch(`${base}${SEARCH_ENTRY}`).then((r) => r.json() as Promise<Pick<PagefindEntry, 'sorts' | 'vocabulary'>>);
+  entry.catch(() => {}); // Only sorting and correction need it; a failure shows there.
   pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
   await pagefind.options({ baseUrl: base, excerptLength: 24 });
   await pagefind.init();
   readUrl();
   await run();
-  form.addEventListener('input', () => schedule());
+  form.addEventListener('input', (event) => {
+    if (event.target === input) asTyped = false;
+    schedule();
+  });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void run();
   });
-  more.addEventListener('click', () => void showMore());
+  more.addEventListener('click', () => void showMore(generation));
+  for (const type of ['focusin', 'pointerenter', 'pointerdown'] as const) fieldset.addEventListener(type, wantCounts, { passive: true });
+  toggle.addEventListener('click', () => {
+    const open = toggle.getAttribute('aria-expanded') !== 'true';
+    toggle.setAttribute('aria-expanded', String(open));
+    fieldset.classList.toggle('is-open', open);
+    if (open) wantCounts();
+  });
+  note.addEventListener('click', (event) => {
+    const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-search]');
+    if (!link) return;
+    event.preventDefault();
+    input.value = link.dataset.search!;
+    asTyped = link.hasAttribute('data-as-typed');
+    void run(true, true);
+  });
   addEventListener('popstate', () => {
     readUrl();
     void run(false);
@@ -67,12 +104,24 @@ async function start(): Promise<void> {
 function readUrl(): void {
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
+  asTyped = params.get('typed') === '1';
   sortSelect.value = isOrder(params.get('sort') ?? '') ? params.get('sort')! : '';
   for (const control of filterInputs) {
     const value = params.get(control.name) ?? '';
     if (control instanceof HTMLInputElement) control.checked = value === control.value;
-    else control.value = [...control.options].some((o) => o.value === value) ? value : '';
+    else control.value = optionFor(control, value)?.value ?? '';
   }
+}
+
+/**
+ * The choice a URL's value names: by value (a slug), or by label as links shared before
+ * slugs carried it (`topic=Language+models+%26+NLP`), which then opens the same search.
+ */
+function optionFor(select: HTMLSelectElement, value: string): HTMLOptionElement | undefined {
+  if (value === '') return undefined;
+  const options = [...select.options];
+  const label = value.trim().toLowerCase();
+  return options.find((o) => o.value === value) ?? options.find((o) => o.dataset.label?.toLowerCase() === label);
 }
 
 function selectedFilters(): Record<string, string> {
@@ -83,12 +132,18 @@ function selectedFilters(): Record<string, string> {
   return filters;
 }
 
-function writeUrl(push: boolean): void {
+/** The search page's address for a query with the current filters and order. */
+function searchUrl(query: string, typed: boolean): string {
   const params = new URLSearchParams();
-  if (input.value.trim()) params.set('q', input.value.trim());
+  if (query) params.set('q', query);
+  if (query && typed) params.set('typed', '1');
   for (const [name, value] of Object.entries(selectedFilters())) params.set(name, value);
   if (sortSelect.value) params.set('sort', sortSelect.value);
-  const url = `${location.pathname}${params.size ? `?${params}` : ''}`;
+  return `${location.pathname}${params.size ? `?${params}` : ''}`;
+}
+
+function writeUrl(push: boolean): void {
+  const url = searchUrl(input.value.trim(), asTyped);
   if (url !== `${location.pathname}${location.search}`) history[push ? 'pushState' : 'replaceState'](null, '', url);
 }
 
@@ -107,34 +162,140 @@ function schedule(): void {
   else timer = setTimeout(runNow, PAUSE_MS);
 }
 
-async function run(updateUrl = true): Promise<void> {
-  const query = input.value.trim();
+async function run(updateUrl = true, push = false): Promise<void> {
+  const typed = input.value.trim();
   const filters = selectedFilters();
-  if (updateUrl) writeUrl(false);
+  if (updateUrl) writeUrl(push);
+  const active = Object.keys(filters).length;
+  toggle.querySelector('[data-active-filters]')!.textContent = active ? ` (${active} set)` : '';
+  if (active > 0) countsWanted = true;
   const mine = ++generation;
   // Busy until this search has rendered: assistive tech (and tests) wait for the final list.
   list.setAttribute('aria-busy', 'true');
-  if (!query && Object.keys(filters).length === 0) {
+  delete fieldset.dataset.counts;
+  if (!typed && active === 0) {
     current = [];
+    shownSearch = null;
     list.replaceChildren();
     more.hidden = true;
+    showNote(null, typed);
     status.textContent = 'Type words from a title, abstract or author, or pick a filter.';
     list.removeAttribute('aria-busy');
+    void updateCounts(mine);
     return;
   }
   const order = sortSelect.value;
-  const [search, rank] = await Promise.all([
-    pagefind.search(query || null, { filters }),
-    isOrder(order) ? ranksOf(order).catch((error: unknown) => (console.warn(error), null)) : null,
-  ]);
-  if (mine !== generation || !search) return; // A newer search has started.
-  // Stable: papers missing from the order (none, unless the index changed) keep relevance order, last.
-  current = rank ? [...search.results].sort((a, b) => (rank.get(a.id) ?? Infinity) - (rank.get(b.id) ?? Infinity)) : search.results;
+  const rank = isOrder(order) ? ranksOf(order).catch((error: unknown) => (console.warn(error), null)) : Promise.resolve(null);
+  let search = await pagefind.search(typed || null, { filters });
+  let results = search && inOrder(search.results, await rank);
+  if (mine !== generation || !search || !results) return; // A newer search has started.
+  // The first page's data is fetched at once: the spelling check reads the first result's.
+  let firstPage = results.slice(0, PAGE).map((r) => r.data());
+  let found: Found = { query: typed };
+  if (typed && !asTyped && !/^\s*".+"\s*$/.test(typed)) {
+    found = await checkSpelling(typed, results, firstPage, filters).catch((error: unknown) => (console.warn(error), found));
+    if (mine !== generation) return;
+    if (found.corrected) {
+      search = found.corrected.search;
+      results = inOrder(search.results, await rank);
+      firstPage = results.slice(0, PAGE).map((r) => r.data());
+    }
+  }
+  current = results;
   shown = 0;
+  shownSearch = { query: found.corrected?.correction.query ?? typed, filters };
   list.replaceChildren();
+  showNote(found, typed);
   status.textContent = current.length === 0 ? 'No papers match.' : `${current.length} ${current.length === 1 ? 'paper' : 'papers'} found.`;
-  if (isOrder(order) && !rank && current.length > 0) status.textContent += ' The sort order could not be loaded, so they are shown by relevance.';
-  await showMore(mine);
+  if (isOrder(order) && !(await rank) && current.length > 0) status.textContent += ' The sort order could not be loaded, so they are shown by relevance.';
+  await showMore(mine, firstPage);
+  void updateCounts(mine);
+}
+
+/** Results in a sort order; stable, so papers missing from it (none, unless the index changed) keep relevance order, last. */
+function inOrder(results: PagefindResult[], rank: Map<string, number> | null): PagefindResult[] {
+  return rank ? [...results].sort((a, b) => (rank.get(a.id) ?? Infinity) - (rank.get(b.id) ?? Infinity)) : results;
+}
+
+/** What the spelling check made of a query: corrected (and the corrected search), a suggestion, or nothing to say. */
+interface Found {
+  query: string;
+  corrected?: { correction: Correction; search: PagefindSearch };
+  suggested?: Correction;
+}
+
+/**
+ * Finds the query words the index did not match and corrects them; or, when the query finds
+ * almost nothing, looks for a far commoner word to suggest. The vocabulary is fetched only then.
+ */
+async function checkSpelling(query: string, results: PagefindResult[], firstPage: Array<Promise<ResultData>>, filters: Record<string, string>): Promise<Found> {
+  const none: Found = { query };
+  const terms = correctableTerms(query);
+  if (terms.length === 0) return none;
+  // Every result holds every word that was found, so the first one shown tells which were not.
+  let matched: string[] = [];
+  let unfound = terms;
+  if (results.length > 0) {
+    matched = matchedWords({ ...(await firstPage[0]!), matchedMetaFields: results[0]!.matchedMetaFields });
+    unfound = terms.filter((t) => !foundByPrefix(t, matched));
+  }
+  const few = results.length <= FEW;
+  if (unfound.length === 0 && !few) return none;
+  const typos = await import('./typos.ts');
+  if (results.length > 0) unfound = unfound.filter((t) => !typos.isFound(t, matched));
+  if (unfound.length === 0 && !few) return none;
+  const file = (await entry).vocabulary;
+  if (!file) return none;
+  const vocabulary = await typos.loadVocabulary(`${base}pagefind/${file}`);
+  if (unfound.length > 0) {
+    const tried = new Map<string, PagefindSearch>();
+    const correction = await typos.correctQuery(query, new Set(unfound), vocabulary, async (q) => {
+      const result = await pagefind.search(q, { filters });
+      if (result) tried.set(q, result);
+      return (result?.results.length ?? 0) > 0;
+    });
+    if (correction) return { query, corrected: { correction, search: tried.get(correction.query)! } };
+  }
+  const suggestion = few ? typos.suggestCommoner(query, vocabulary) : null;
+  return suggestion ? { query, suggested: suggestion } : none;
+}
+
+/** "Showing results for …; search instead for …", or "Did you mean …?", or nothing. */
+function showNote(found: Found | null, typed: string): void {
+  note.replaceChildren();
+  note.hidden = true;
+  delete note.dataset.corrected;
+  if (found?.corrected) {
+    const { correction } = found.corrected;
+    note.dataset.corrected = correction.query;
+    note.append('Showing results for ', emphasised(correction.query, correction.changes.map((c) => c.to)), '; search instead for ', link(typed, true), '.');
+    note.hidden = false;
+  } else if (found?.suggested) {
+    const suggestion = link(found.suggested.query, false, found.suggested.changes.map((c) => c.to));
+    suggestion.setAttribute('data-did-you-mean', '');
+    note.append('Did you mean ', suggestion, '?');
+    note.hidden = false;
+  }
+}
+
+/** A link to search for `query`; `asTyped` marks it as the query not to be corrected. */
+function link(query: string, asTypedLink: boolean, changed: string[] = []): HTMLAnchorElement {
+  const a = document.createElement('a');
+  a.href = searchUrl(query, asTypedLink);
+  a.dataset.search = query;
+  if (asTypedLink) a.setAttribute('data-as-typed', '');
+  a.append(emphasised(query, changed));
+  return a;
+}
+
+/** The query in italics, the corrected words bold. */
+function emphasised(query: string, changed: string[]): HTMLElement {
+  const em = document.createElement('em');
+  for (const word of query.split(/(\s+)/)) {
+    if (changed.includes(word)) em.appendChild(document.createElement('strong')).textContent = word;
+    else em.append(word);
+  }
+  return em;
 }
 
 /** Result id → place in a sort order; each order file is fetched once, when first needed. */
@@ -154,45 +315,67 @@ function ranksOf(order: SearchOrder): Promise<Map<string, number>> {
   return loading;
 }
 
-async function showMore(mine = generation): Promise<void> {
+/**
+ * Draws the next page of results, each as soon as it and those before it have arrived, so
+ * the first results show while later ones are still on their way.
+ * @param loading the page's data, if already asked for
+ */
+async function showMore(mine: number, loading?: Array<Promise<ResultData>>): Promise<void> {
   const batch = current.slice(shown, shown + PAGE);
-  const data = await Promise.all(batch.map((r) => r.data()));
-  if (mine !== generation) return;
-  for (const result of data) list.append(renderResult(result));
-  shown += batch.length;
+  const data = loading ?? batch.map((r) => r.data());
+  list.setAttribute('aria-busy', 'true');
+  // One page at a time: a second click while this one arrives would ask for the same results.
+  more.disabled = true;
+  for (const next of data) {
+    const result = await next;
+    if (mine !== generation) return;
+    list.append(renderResult(result, labelOf, base));
+    shown += 1;
+  }
+  more.disabled = false;
   more.hidden = shown >= current.length;
   list.removeAttribute('aria-busy');
 }
 
-function renderResult(result: PagefindResultData): HTMLLIElement {
-  const item = document.createElement('li');
-  const card = item.appendChild(document.createElement('article'));
-  card.className = 'paper-card';
-  const heading = card.appendChild(document.createElement('h2'));
-  heading.className = 'paper-card__title';
-  const link = heading.appendChild(document.createElement('a'));
-  link.href = result.url;
-  link.textContent = result.meta.title ?? result.url;
-  const meta = card.appendChild(document.createElement('p'));
-  meta.className = 'paper-card__meta';
-  meta.textContent = [result.meta.date, result.meta.topics].filter(Boolean).join(' · ');
-  const excerpt = card.appendChild(document.createElement('p'));
-  excerpt.className = 'paper-card__excerpt';
-  excerpt.append(...highlighted(result.excerpt, result.content));
-  return item;
+function labelOf(filter: string, value: string): string | null {
+  const select = selects.find((s) => s.name === filter);
+  return (select && [...select.options].find((o) => o.value === value)?.dataset.label) ?? null;
 }
 
-/** Pagefind's excerpt as nodes: its <mark> highlights kept, everything else plain text. */
-function highlighted(excerpt: string, content: string): Node[] {
-  // DOMParser documents are inert: nothing in them loads or runs.
-  const doc = new DOMParser().parseFromString(`<body>${excerpt}</body>`, 'text/html');
-  const pieces = [...doc.body.childNodes].map((node) => ({ text: node.textContent ?? '', mark: node.nodeName === 'MARK' }));
-  return excerptPieces(pieces, content ?? '').map((piece) => {
-    if (!piece.mark) return document.createTextNode(piece.text);
-    const mark = document.createElement('mark');
-    mark.textContent = piece.text;
-    return mark;
-  });
+function wantCounts(): void {
+  if (countsWanted) return;
+  countsWanted = true;
+  void updateCounts(generation);
+}
+
+/**
+ * Each filter choice's count for the search shown: how many papers it would find. A filter
+ * that is set counts as if it were not, so its other choices say what switching would find.
+ * With no search, the counts of the whole collection written into the page.
+ */
+async function updateCounts(mine: number): Promise<void> {
+  if (!countsWanted) return;
+  const counts: FilterCounts = {};
+  if (shownSearch) {
+    allFilters ??= pagefind.filters();
+    await allFilters;
+    const { query, filters } = shownSearch;
+    const searchWithout = async (name: string | null) => {
+      const others = Object.fromEntries(Object.entries(filters).filter(([n]) => n !== name));
+      return (await pagefind.search(query || null, { filters: others }))?.filters ?? {};
+    };
+    const all = await searchWithout(null);
+    for (const select of selects) counts[select.name] = filters[select.name] ? (await searchWithout(select.name))[select.name] ?? {} : all[select.name] ?? {};
+  }
+  if (mine !== generation) return;
+  for (const select of selects) {
+    for (const option of [...select.options].slice(1)) {
+      const count = shownSearch ? (counts[select.name]?.[option.value] ?? 0) : Number(option.dataset.count);
+      option.textContent = `${option.dataset.label} (${count})`;
+      option.disabled = count === 0 && !option.selected;
+    }
+  }
+  fieldset.dataset.counts = shownSearch ? 'search' : 'all';
 }
 
 start().catch((error: unknown) => {

@@ -1,0 +1,76 @@
+/**
+ * The search vocabulary of a build (vocabulary.ts says what it is for and its format): the
+ * words of the index's records counted as they are indexed, and the file written beside the
+ * index. A vocabulary bigger than its budget drops its rarest words first, words met only in
+ * abstracts before title words, so the file stays within the budget at any size of archive.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { SearchRecord } from './record.ts';
+import { VOCABULARY_DIR, vocabularyText, wordsOf } from './vocabulary.ts';
+
+/** The most the file may weigh gzip-compressed: 150 KB is the ceiling, less room for a host's lower compression level. */
+export const VOCABULARY_BUDGET_BYTES = 140 * 1024;
+
+interface Tally {
+  papers: number;
+  inTitles: number;
+}
+
+/** Counts, for each word, the records that use it. */
+export class VocabularyCounter {
+  private readonly words = new Map<string, Tally>();
+
+  add(record: Pick<SearchRecord, 'content' | 'meta'>): void {
+    const title = new Set(wordsOf(record.meta.title ?? ''));
+    for (const word of new Set([...title, ...wordsOf(record.content)])) {
+      let tally = this.words.get(word);
+      if (!tally) this.words.set(word, (tally = { papers: 0, inTitles: 0 }));
+      tally.papers += 1;
+      if (title.has(word)) tally.inTitles += 1;
+    }
+  }
+
+  /** Distinct words counted. */
+  get size(): number {
+    return this.words.size;
+  }
+
+  /** The file's text, within `budget` bytes gzip-compressed, and how many words it kept. */
+  toFile(budget = VOCABULARY_BUDGET_BYTES): { text: string; words: number; gzipBytes: number } {
+    // Most useful first: used by more papers, then found in titles, then alphabetical (stable).
+    const ranked = [...this.words]
+      .sort(([a, x], [b, y]) => y.papers - x.papers || y.inTitles - x.inTitles || (a < b ? -1 : 1))
+      .map(([word, { papers }]) => [word, papers] as const);
+    const gzipped = (n: number) => gzipSync(vocabularyText(ranked.slice(0, n))).length;
+    let kept = ranked.length;
+    if (gzipped(kept) > budget) {
+      // The most words that fit: a binary search over prefixes of the ranking.
+      let [fits, tooMany] = [0, kept];
+      while (tooMany - fits > 1) {
+        const mid = Math.floor((fits + tooMany) / 2);
+        if (gzipped(mid) <= budget) fits = mid;
+        else tooMany = mid;
+      }
+      kept = fits;
+    }
+    const text = vocabularyText(ranked.slice(0, kept));
+    return { text, words: kept, gzipBytes: gzipSync(text).length };
+  }
+}
+
+/**
+ * Writes the vocabulary of these records into the bundle, named by a hash of its content.
+ * @returns the file's path relative to the bundle, for `pagefind-entry.json`
+ */
+export function writeVocabulary(records: Iterable<Pick<SearchRecord, 'content' | 'meta'>>, bundle: string, budget?: number): { file: string; words: number; gzipBytes: number } {
+  const counter = new VocabularyCounter();
+  for (const record of records) counter.add(record);
+  const { text, words, gzipBytes } = counter.toFile(budget);
+  const file = `${VOCABULARY_DIR}/words.${createHash('sha256').update(text).digest('hex').slice(0, 10)}.txt`;
+  mkdirSync(join(bundle, VOCABULARY_DIR), { recursive: true });
+  writeFileSync(join(bundle, file), text);
+  return { file, words, gzipBytes };
+}

@@ -1,0 +1,66 @@
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { VocabularyCounter } from '../../../src/search/build-vocabulary.ts';
+import { parseVocabulary, vocabularyText, wordsOf } from '../../../src/search/vocabulary.ts';
+
+const record = (title: string, content: string) => ({ content, meta: { title } });
+
+describe('the vocabulary file', () => {
+  it('reads back what was written: counts, prefixes, words by length', () => {
+    const vocabulary = parseVocabulary(vocabularyText([['diffusion', 65], ['zebra', 1], ['transformer', 221]]));
+    expect(vocabulary.size).toBe(3);
+    expect(vocabulary.count('diffusion')).toBe(65);
+    expect(vocabulary.count('zebra')).toBe(1);
+    expect(vocabulary.count('difusion')).toBe(0);
+    expect(vocabulary.hasPrefix('transfo')).toBe(true);
+    expect(vocabulary.hasPrefix('transfu')).toBe(false);
+    expect(vocabulary.ofLength(5)).toEqual([['zebra', 1]]);
+  });
+
+  it('refuses a text that is not a vocabulary (an HTML error page)', () => {
+    expect(() => parseVocabulary('<!doctype html><p>Not found</p>')).toThrow(/not a search vocabulary/);
+  });
+
+  it('takes words as the index has them: letters only, lower case, accents dropped, three letters or more', () => {
+    expect(wordsOf('Qwen2.5-VL: a Café for LLMs, ok?')).toEqual(['qwen', 'cafe', 'for', 'llms']);
+  });
+});
+
+describe('VocabularyCounter', () => {
+  it('counts papers, not occurrences, over title and abstract', () => {
+    const counter = new VocabularyCounter();
+    counter.add(record('Sparse Attention', 'Attention is sparse. Attention again.'));
+    counter.add(record('Dense Models', 'We study attention.'));
+    const vocabulary = parseVocabulary(counter.toFile().text);
+    expect(vocabulary.count('attention')).toBe(2);
+    expect(vocabulary.count('sparse')).toBe(1);
+    expect(vocabulary.count('dense')).toBe(1);
+  });
+
+  it('stays within its byte budget however many words there are, dropping the rarest, abstract-only words first', () => {
+    const counter = new VocabularyCounter();
+    // 60,000 distinct made-up words: far more than fit in 20 KB.
+    let seed = 7;
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const word = () => Array.from({ length: 7 }, () => letters[(seed = (seed * 48271) % 2147483647) % 26]).join('');
+    for (let i = 0; i < 20_000; i++) counter.add(record(`Title ${word()}`, `${word()} ${word()} common`));
+    const { text, words, gzipBytes } = counter.toFile(20 * 1024);
+    expect(gzipSync(text).length).toBe(gzipBytes);
+    expect(gzipBytes).toBeLessThanOrEqual(20 * 1024);
+    expect(words).toBeLessThan(counter.size);
+    const vocabulary = parseVocabulary(text);
+    // The commonest words are kept; of the words used once, title words go last.
+    expect(vocabulary.count('common')).toBe(20_000);
+    expect(vocabulary.count('title')).toBe(20_000);
+    const kept = [...text.split('\n')].filter((line) => /^[a-z]{7}$/.test(line));
+    const titleWords = new Set<string>();
+    seed = 7;
+    for (let i = 0; i < 20_000; i++) {
+      titleWords.add(word());
+      word();
+      word();
+    }
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.every((w) => titleWords.has(w))).toBe(true);
+  });
+});
