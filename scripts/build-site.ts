@@ -11,7 +11,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { env } from '../src/config.ts';
+import { env, siteUrlNotice } from '../src/config.ts';
 
 const opts = new Command('build-site').option('--out-dir <dir>', 'where the site is written', 'dist').parse().opts<{ outDir: string }>();
 const dist = opts.outDir;
@@ -71,3 +71,6 @@ try {
 } finally {
   rmSync(aside, { recursive: true, force: true });
 }
+// Last, where a maintainer reads first: a site built for localhost is not one to publish.
+const notice = siteUrlNotice();
+if (notice) console.warn(`\n${notice}`);

@@ -38,7 +38,7 @@ export class SettingError extends Error {}
  * otherwise, in which case they must agree; anything but an http(s) address is refused.
  */
 export function siteAddress(vars: Record<string, string | undefined> = process.env): { origin: string; base: string } {
-  const raw = vars.SITE_URL || 'http://localhost:4321';
+  const raw = vars.SITE_URL || DEFAULT_SITE_URL;
   const refuse = () => new SettingError(`SITE_URL "${raw}" is not an http(s) address such as https://example.org or https://example.org/digest/`);
   let url: URL;
   try {
@@ -62,3 +62,30 @@ export function siteAddress(vars: Record<string, string | undefined> = process.e
  * pages of about 30 KB of HTML.
  */
 export const LIST_PAGE_SIZE = 25;
+
+/**
+ * Papers per page of a digest day. A full card is about 800 bytes of HTML, so a page of 100 is
+ * about 90 KB: a 400-paper day is four pages, each well under the 150 KB a page may weigh.
+ */
+export const DAY_PAGE_SIZE = 100;
+
+/** A day with at least this many papers opens as a compact list (rank, title, topics, one line). */
+export const COMPACT_DAY_FROM = 20;
+
+/** How many of the latest day's papers the home page shows before linking to the day. */
+export const HOME_TOP_PAPERS = 10;
+
+/**
+ * What the paper feeds hold: every paper listed in the latest 30 digest days, and at least the
+ * 50 newest (src/site/feeds.ts). The site feed has an item for each of the latest 30 days.
+ */
+export const FEED_WINDOW = { days: 30, minItems: 50 } as const;
+
+/** The address the site is built for when SITE_URL is not set: right only for `npm run preview`. */
+export const DEFAULT_SITE_URL = 'http://localhost:4321';
+
+/** The line a build prints at its end when SITE_URL is not set; null when it is. */
+export function siteUrlNotice(vars: Record<string, string | undefined> = process.env): string | null {
+  if (vars.SITE_URL) return null;
+  return `SITE_URL is not set: canonical links, link previews, feeds and the sitemap point at ${DEFAULT_SITE_URL}, which only works on this machine. Build with SITE_URL=https://your.host (and BASE_PATH=/sub/path/ if the site is not at the root) to publish it.`;
+}
