@@ -25,9 +25,24 @@ export default defineConfig({
   integrations: [mdx(), sitemap()],
   // CSS stays in files the page links; small stylesheets are not inlined.
   build: { inlineStylesheets: 'never' },
-  // Scripts in files too: cached once for every page, instead of repeated in each page's
-  // HTML and in every page's CSP hash list.
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: {
+    build: {
+      // Scripts in files too: cached once for every page, instead of repeated in each page's
+      // HTML and in every page's CSP hash list.
+      assetsInlineLimit: 0,
+      // The reader's layer (src/personal) that paper pages and cards load, as one file rather
+      // than six: each file costs its own request and compression overhead, and a paper page's
+      // scripts must stay under 5 KB gzipped (docs/personal.md). Only modules that do nothing
+      // when imported belong here: a shared chunk runs all of its modules.
+      rolldownOptions: {
+        output: {
+          codeSplitting: {
+            groups: [{ name: 'personal', test: /(src[\\/]personal[\\/](client[\\/](store|notice|announce|paper-facts|keep-offline|save-buttons|upgrade)|migrate|snapshot|stored|version|visits|words|watch)\.ts|idb-keyval)/ }],
+          },
+        },
+      },
+    },
+  },
   // Two files with the same name in different folders would share a slug; by
   // default Astro only warns and keeps one of them.
   prerenderConflictBehavior: 'error',

@@ -66,6 +66,8 @@ export function selectOfflineFiles(files: string[], entry: PagefindEntry, papers
     'index.html',
     'search/index.html',
     `${OFFLINE_PAGE}index.html`,
+    // The reader's saved papers, so the list of what is kept offline opens offline too.
+    'saved/index.html',
     'favicon.svg',
     // What installing the site as an app needs.
     'manifest.webmanifest',

@@ -15,6 +15,8 @@ export interface BibtexPaper {
   arxiv: string | null;
   /** Where the paper can be read: its arXiv page, else its page on this site. */
   url: string;
+  /** The entry's key; by default one a reader would type (`frankle2018lottery`). */
+  key?: string;
 }
 
 // The characters BibTeX and LaTeX read as commands or grouping, written so they print as themselves.
@@ -47,7 +49,7 @@ export function bibtexEntry(paper: BibtexPaper): string {
     // A URL is read verbatim (url package, biblatex); it has no braces, being percent-encoded.
     ['url', paper.url],
   ];
-  return `@misc{${citationKey(paper, year)},\n${fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n')}\n}`;
+  return `@misc{${paper.key ?? citationKey(paper, year)},\n${fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n')}\n}`;
 }
 
 /** A name as BibTeX splits it into first and last; one holding " and " or a comma is kept whole, in braces. */
@@ -67,3 +69,8 @@ export function citationKey(paper: Pick<BibtexPaper, 'title' | 'authors'>, year:
 }
 
 const STOP_WORDS = new Set(['the', 'a', 'an', 'on', 'of', 'for', 'and', 'with', 'from', 'into', 'towards', 'toward', 'when', 'what', 'does', 'your', 'their', 'beyond', 'via', 'using']);
+
+/** A file of entries, one per paper; give each a `key` (e.g. its slug) so that no two collide. */
+export function bibtexFile(papers: readonly BibtexPaper[]): string {
+  return papers.map((paper) => `${bibtexEntry(paper)}\n`).join('\n');
+}

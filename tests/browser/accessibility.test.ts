@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { root } from '../support/built-site.ts';
 import { searchSettled, useSite } from '../support/browser.ts';
 import { collection } from '../support/collection.ts';
+import { putStored } from '../support/personal.ts';
 
 const site = useSite();
 const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -74,6 +75,40 @@ describe('axe-core finds no violations', () => {
         }
         found.push(...(await violations(page)).map((v) => `${name} (${path}): ${v}`));
       }
+      expect(found).toEqual([]);
+    });
+  }
+});
+
+describe("axe-core finds no violations on the reader's own pages, filled in", () => {
+  const latestDay = () => collection().flatMap((p) => p.days).sort().at(-1)!;
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`saved papers, catch-up, watchlist, a digest with watched and seen papers and the keys dialog, ${colorScheme} theme`, async () => {
+      const page = await site.page({ bypassCSP: true, colorScheme });
+      const earlierDay = [...new Set(collection().flatMap((p) => p.days))].sort().at(-3)!;
+      await page.goto(site.url('about/'));
+      await putStored(page, site.built.basePath, { version: 1, visits: { last: null, current: earlierDay }, watch: [{ words: 'model', addedAt: 1 }] });
+      await page.goto(site.url(`digests/${latestDay()}/`));
+      for (const i of [0, 1]) await page.locator('[data-digest-day] button[data-save]').nth(i).click();
+      await page.locator('[data-digest-day] button[data-save][aria-pressed="true"]').nth(1).waitFor();
+      await page.goto(site.url(`papers/${collection().find((p) => p.days.includes(latestDay()))!.slug}/`));
+      await page.locator('.watch-toggle').first().waitFor();
+      const found: string[] = [...(await violations(page)).map((v) => `paper with watch toggles: ${v}`)];
+      const states: Array<[string, string, string]> = [
+        ['saved', 'saved/', '[data-saved-list] [data-paper]'],
+        ['catch-up', 'catch-up/', '[data-catch-up-list] [data-paper]'],
+        ['watchlist', 'watch/', '[data-watch-list] [data-paper]'],
+        ['digest', `digests/${latestDay()}/`, '[data-watched] .watch-mark'],
+      ];
+      for (const [name, path, ready] of states) {
+        await page.goto(site.url(path));
+        await page.locator(ready).first().waitFor();
+        found.push(...(await violations(page)).map((v) => `${name} (${path}): ${v}`));
+      }
+      await page.locator('[data-seen]').first().waitFor();
+      await page.keyboard.press('?');
+      await page.getByRole('dialog').waitFor();
+      found.push(...(await violations(page)).map((v) => `keys dialog: ${v}`));
       expect(found).toEqual([]);
     });
   }

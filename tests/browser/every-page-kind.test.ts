@@ -68,6 +68,9 @@ describe('every kind of page loads with no off-site request, no error and no CSP
       'a paper with an arXiv id': `papers/${paper.find((p) => p.arxiv)!.slug}/`,
       search: 'search/',
       about: 'about/',
+      'saved papers': 'saved/',
+      'catch-up': 'catch-up/',
+      watchlist: 'watch/',
     };
   };
 

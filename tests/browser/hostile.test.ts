@@ -19,9 +19,11 @@ import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFrontmatter } from '../../src/papers/file.ts';
+import { parseBibtex } from '../support/bibtex.ts';
 import { elements, injectedMarkup, type Element } from '../support/html-dom.ts';
 import { searchSettled, useSite } from '../support/browser.ts';
 import { buildSiteInto, root, type BuiltSite } from '../support/built-site.ts';
+import { listedSlugs, putStored } from '../support/personal.ts';
 
 const LISTING = join(root, 'tests/fixtures/listings/hostile.txt');
 const CAPTURE_DATE = '2026-02-01';
@@ -407,6 +409,37 @@ describe('in Chromium', () => {
     expect(await page.locator('select[name=organisation] option:checked').textContent()).toBe('<b>Evil</b> (1)');
     expect(await page.locator('#search-results li h2 a').allTextContents()).toEqual([evil.title]);
     expect(await page.evaluate(liveDomProblems)).toEqual([]);
+    expect(dialogs).toEqual([]);
+  });
+
+  it("the reader's pages (saved, catch-up, watchlist, highlights, BibTeX) show hostile titles and organisations as text", async () => {
+    const { page, dialogs } = await watchedPage({ acceptDownloads: true });
+    await page.goto(site.url('about/'));
+    await putStored(page, site.built.basePath, { version: 1, visits: { last: null, current: '2026-01-01' }, watch: [{ words: 'script', addedAt: 1 }, { org: '<b>Evil</b>', addedAt: 2 }] });
+    await page.goto(site.url(`digests/${CAPTURE_DATE}/`));
+    const buttons = page.locator('[data-digest-day] button[data-save]');
+    for (let i = 0; i < papers.length; i++) await buttons.nth(i).click();
+    await page.locator('[data-digest-day] button[data-save][aria-pressed="true"]').nth(papers.length - 1).waitFor();
+    await page.locator('[data-watched] .watch-mark').first().waitFor();
+    expect((await page.locator('.watch-mark').allTextContents()).filter((t) => t.endsWith('organisation <b>Evil</b>'))).toHaveLength(1);
+    expect(await page.evaluate(liveDomProblems)).toEqual([]);
+
+    const titleOf = new Map(papers.map((p) => [p.slug, p.title]));
+    for (const [path, list] of [['saved/', '[data-saved-list]'], ['catch-up/', '[data-catch-up-list]'], ['watch/', '[data-watch-list]']] as const) {
+      await page.goto(site.url(path));
+      await page.locator(`${list} [data-paper]`).first().waitFor();
+      const slugs = await listedSlugs(page, list);
+      expect(slugs.length, path).toBeGreaterThan(0);
+      expect(await page.locator(`${list} [data-paper] h2 a`).allTextContents(), path).toEqual(slugs.map((s) => titleOf.get(s)));
+      expect(await page.evaluate(liveDomProblems), path).toEqual([]);
+    }
+    expect(await page.locator('[data-watch-rules] li span').allTextContents()).toEqual(['“script”', 'organisation <b>Evil</b>']);
+
+    await page.goto(site.url('saved/'));
+    await page.locator('[data-saved-list] [data-paper]').first().waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as BibTeX' }).click()]);
+    const entries = parseBibtex(readFileSync(await download.path(), 'utf8'));
+    expect(new Map(entries.map((e) => [e['citation-key'], e.title]))).toEqual(titleOf);
     expect(dialogs).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 /** The Cite button's BibTeX, read back by a real BibTeX parser (the one Better BibTeX for Zotero uses). */
 import { parse } from '@retorquere/bibtex-parser';
 import { describe, expect, it } from 'vitest';
-import { bibtexEntry, citationKey, type BibtexPaper } from '../../../src/site/bibtex.ts';
+import { bibtexEntry, bibtexFile, citationKey, type BibtexPaper } from '../../../src/site/bibtex.ts';
 
 const lottery: BibtexPaper = {
   title: 'The Lottery Ticket Hypothesis: Finding Sparse, Trainable Neural Networks',
@@ -62,5 +62,18 @@ describe('the citation key', () => {
     expect(citationKey({ title: 'Über die Ähnlichkeit: ein Test', authors: ['Zoë Ørsted-Ångström'] }, '2024')).toBe('orstedangstroem2024ueber');
     expect(citationKey({ title: 'A Study of the Things', authors: null }, null)).toBe('study');
     expect(citationKey({ title: '日本語', authors: null }, null)).toBe('paper');
+  });
+});
+
+describe('a file of BibTeX entries (the reading list export)', () => {
+  it('holds one entry per paper, each under the key it was given', () => {
+    const papers: BibtexPaper[] = [
+      { ...lottery, key: 'the-lottery-ticket-hypothesis' },
+      { title: 'B', authors: null, published: null, arxiv: null, url: 'https://example.org/papers/b/', key: 'b' },
+    ];
+    const library = parse(bibtexFile(papers), { sentenceCase: false });
+    expect(library.errors).toEqual([]);
+    expect(library.entries.map((e) => e.key)).toEqual(['the-lottery-ticket-hypothesis', 'b']);
+    expect(library.entries.map((e) => e.fields.title)).toEqual([lottery.title, 'B']);
   });
 });
