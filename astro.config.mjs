@@ -3,13 +3,23 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 
+import { SettingError, siteAddress } from './src/config.ts';
+
 // SITE_URL / BASE_PATH let the same build be deployed at a domain root or under a
 // sub-path (e.g. GitHub Pages project sites); pages build links from BASE_URL.
-const base = process.env.BASE_PATH || '/';
+let address;
+try {
+  address = siteAddress();
+} catch (error) {
+  if (!(error instanceof SettingError)) throw error;
+  // A setting the maintainer gave: one line saying what is wrong, no stack trace.
+  console.error(`paper-digest: ${error.message}`);
+  process.exit(1);
+}
 
 export default defineConfig({
-  site: process.env.SITE_URL || 'http://localhost:4321',
-  base: base.endsWith('/') ? base : `${base}/`,
+  site: address.origin,
+  base: address.base,
   trailingSlash: 'always',
   output: 'static',
   integrations: [mdx(), sitemap()],

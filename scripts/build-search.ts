@@ -12,6 +12,7 @@ try {
   const count = await buildSearchIndex({ papersDir: env.papersDir(), dist, maxFragments: env.maxFragments() });
   console.log(`search index: ${count} papers indexed into ${join(dist, 'pagefind')}`);
 } catch (error) {
+  // Broken paper files: the message names every one; a stack trace into the reader would bury it.
   if (!(error instanceof BrokenPaperFilesError)) throw error;
   console.error(`search index: ${error.message}`);
   process.exitCode = 1;

@@ -3,16 +3,19 @@
  * Every listing is read and every paper merged in memory first; files are then written,
  * each atomically and only when its bytes change.
  */
-import { readdir, readFile, rm, stat, mkdir } from 'node:fs/promises';
+import { lstat, readdir, readFile, rm, stat, mkdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { writeAtomic } from '../utils/atomic-write.ts';
 import { forEachConcurrently, mapConcurrently } from '../utils/concurrency.ts';
-import { checkListingSize, decodeListing, UnreadableListingError } from '../listing/decode.ts';
+import { decodeListing, UnreadableListingError } from '../listing/decode.ts';
+import { readListingFile } from '../listing/file.ts';
+import { codeAndWords, describeFileError, errorCode } from '../utils/file-errors.ts';
 import { CaptureDateError, readListing, type Listing } from '../listing/read.ts';
 import { createPaper, fileUnderTopics, mergeRecord } from './merge.ts';
-import { newPaperFile, parsePaperFile, PaperFileError, readFrontmatter, skimArxivId, skimHasAppearance, skimTitleKey, updatePaperFile, type PaperFile } from './file.ts';
+import { newPaperFile, parsePaperFile, PaperFileError, readFrontmatter, skimArxivId, skimBody, skimHasAppearance, skimTitleKey, updatePaperFile, type PaperFile } from './file.ts';
 import { baseSlug, chooseSlug, type SlugOwner } from './slug.ts';
-import { titleKey } from '../listing/title-key.ts';
+import { legacyTitleKey, titleKey } from '../listing/title-key.ts';
+import { abstractFingerprint, compareAbstracts } from './abstracts.ts';
 import type { PaperFields } from './schema.ts';
 import type { Problem } from '../listing/types.ts';
 
@@ -39,6 +42,8 @@ export interface IngestOptions {
   dryRun?: boolean;
   /** How papers are filed under topics (the caller's, so that papers/ needs nothing from analysis/). */
   filing: TopicFiling;
+  /** Symbolic links among the listings are followed only to files inside this folder; default the current one. */
+  projectRoot?: string;
   onProgress?: (progress: IngestProgress) => void;
 }
 
@@ -58,6 +63,11 @@ export interface IngestReport {
   inOther: string[];
   /** Every paper was re-filed because the taxonomy changed since the last run. */
   reclassified: boolean;
+  /**
+   * A paper file could not be read or written (broken by hand, a full or read-only disk): the
+   * archive itself needs the maintainer, as opposed to a capture that could not be read.
+   */
+  archiveFailed: boolean;
 }
 
 /** A paper as held during a run: where it lives and what it was on disk. */
@@ -79,9 +89,9 @@ interface Stored {
   slug: string;
   path: string;
   text: string;
+  entry?: Entry;
   /** Its arXiv id, once known: from then on later listings find the paper by it. */
   arxiv: string | null;
-  entry?: Entry;
 }
 
 export async function ingest(options: IngestOptions): Promise<IngestReport> {
@@ -89,20 +99,27 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const files = await listingFiles(options.inputs, problems);
   const loaded: LoadedListing[] = [];
   for (const path of files) {
-    const listing = await loadListing(path, options.date ?? null, problems, options.onProgress);
+    const listing = await loadListing(path, options.projectRoot ?? process.cwd(), options.date ?? null, problems, options.onProgress);
     if (listing) loaded.push({ listing, path });
   }
   const listings = loaded.map((l) => l.listing);
   // One by one: spreading a garbled listing's hundreds of thousands of problems overflows the stack.
   for (const l of listings) for (const p of l.problems) problems.push(p);
 
-  const report: IngestReport = { listings, problems, created: [], updated: [], unchanged: [], inOther: [], reclassified: false };
+  const report: IngestReport = { listings, problems, created: [], updated: [], unchanged: [], inOther: [], reclassified: false, archiveFailed: false };
   if (options.dryRun) return report;
 
-  await mkdir(options.papersDir, { recursive: true });
-  await removeInterruptedWrites(options.papersDir, problems);
-  const store = await loadPapers(options.papersDir, problems);
-  const { touched, alreadyRecorded } = mergeListings(loaded, store, problems);
+  let store: Store;
+  try {
+    await mkdir(options.papersDir, { recursive: true });
+    await removeInterruptedWrites(options.papersDir, problems);
+    store = await loadPapers(options.papersDir, problems);
+  } catch (error) {
+    problems.push({ file: options.papersDir, line: null, severity: 'error', message: `the papers folder cannot be opened (${codeAndWords(error)}); fix that and run ingest again. Nothing was written.` });
+    report.archiveFailed = true;
+    return report;
+  }
+  const { touched, alreadyRecorded } = mergeListings(loaded, store, options.papersDir, problems);
   const taxonomyFile = taxonomyStampPath(options.papersDir);
   const stamp = options.filing.version;
   const previousStamp = await readFile(taxonomyFile, 'utf8').catch(() => null);
@@ -123,23 +140,67 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     if (entry.fields.topics.includes(options.filing.other)) report.inOther.push(entry.slug);
   }
 
+  const writesFailed = await writePapers([...touched.values()], options, report);
+  for (const list of [report.created, report.updated, report.unchanged]) list.sort();
+  for (const slug of alreadyRecorded) if (!touched.has(slug)) report.unchanged.push(slug);
+  // Written last: a run that dies (or fails to write a paper) before this point files everything again next time.
+  let stampFailed = false;
+  if (refileDone && !writesFailed) {
+    await writeAtomic(taxonomyFile, `${stamp}\n`).catch((error: unknown) => {
+      stampFailed = true;
+      problems.push({ file: taxonomyFile, line: null, severity: 'error', message: `cannot be written (${codeAndWords(error)}); the next run files every paper again` });
+    });
+  }
+  report.archiveFailed = store.brokenBySlug.size > 0 || writesFailed || stampFailed;
+  return report;
+}
+
+/**
+ * Writes each paper whose bytes changed, several at a time (each write waits on the disk, not
+ * on the CPU). A write that fails (full disk, read-only folder) leaves the old file whole; the
+ * failures are reported as one line per kind of error. Returns whether any write failed.
+ */
+async function writePapers(entries: Entry[], options: IngestOptions, report: IngestReport): Promise<boolean> {
   let done = 0;
-  // Several writes in flight: each one waits on the disk (write, rename), not on the CPU.
-  await forEachConcurrently([...touched.values()], WRITE_CONCURRENCY, async (entry) => {
+  const failed = new Map<string, { error: unknown; slugs: string[] }>();
+  await forEachConcurrently(entries, WRITE_CONCURRENCY, async (entry) => {
     const text = entry.existing ? updatePaperFile(entry.existing, entry.fields, entry.body) : newPaperFile(entry.fields, entry.body);
     if (text === entry.originalText) report.unchanged.push(entry.slug);
     else {
-      await writeAtomic(join(options.papersDir, `${entry.slug}.md`), text);
-      (entry.existing ? report.updated : report.created).push(entry.slug);
+      try {
+        // A new paper never replaces a file: its slug was free when it was chosen.
+        await writeAtomic(join(options.papersDir, `${entry.slug}.md`), text, { replace: entry.existing !== null });
+        (entry.existing ? report.updated : report.created).push(entry.slug);
+      } catch (error) {
+        const code = errorCode(error);
+        if (code === null) throw error;
+        const group = failed.get(code) ?? { error, slugs: [] };
+        group.slugs.push(entry.slug);
+        failed.set(code, group);
+      }
     }
-    options.onProgress?.({ stage: 'writing', done: ++done, total: touched.size });
+    options.onProgress?.({ stage: 'writing', done: ++done, total: entries.length });
   });
-  for (const list of [report.created, report.updated, report.unchanged]) list.sort();
-  for (const slug of alreadyRecorded) if (!touched.has(slug)) report.unchanged.push(slug);
-  // Written last: a run that dies before this point files everything again next time.
-  if (refileDone) await writeAtomic(taxonomyFile, `${stamp}\n`);
-  return report;
+  for (const [code, { error, slugs }] of failed) {
+    slugs.sort();
+    report.problems.push({
+      file: options.papersDir,
+      line: null,
+      severity: 'error',
+      message: `${slugs.length} paper file(s) could not be written (${codeAndWords(error)}), such as ${slugs[0]}.md; ${WRITE_ADVICE[code] ?? 'fix that and run ingest again'}. Every file there is still whole, as it was.`,
+    });
+  }
+  return failed.size > 0;
 }
+
+const WRITE_ADVICE: Record<string, string> = {
+  EROFS: 'make the folder writable and run ingest again',
+  EACCES: 'make the folder writable and run ingest again',
+  EPERM: 'make the folder writable and run ingest again',
+  ENOSPC: 'free some space and run ingest again',
+  EDQUOT: 'free some space and run ingest again',
+  EEXIST: 'a file appeared under that name while ingest ran; run ingest again',
+};
 
 /** A listing and the path it was read from, which the problems merging finds in it name. */
 interface LoadedListing {
@@ -147,19 +208,30 @@ interface LoadedListing {
   path: string;
 }
 
-/** Folders yield their `.txt` and `.json` files, in name order; named files are taken as they are. */
+/**
+ * Folders yield their `.txt` and `.json` entries, in name order, whatever they are (a folder or a
+ * pipe named `x.txt` is refused by name when it is read); named paths are taken as they are.
+ */
 async function listingFiles(inputs: string[], problems: Problem[]): Promise<string[]> {
   const out: string[] = [];
   for (const input of inputs) {
     let info;
     try {
       info = await stat(input);
-    } catch {
-      problems.push({ file: input, line: null, severity: 'error', message: 'no such file or folder' });
+    } catch (error) {
+      // A dangling or looping link is named by the reader, which says what it is.
+      if ((await lstat(input).catch(() => null))?.isSymbolicLink()) out.push(input);
+      else problems.push({ file: input, line: null, severity: 'error', message: errorCode(error) === 'ENOENT' ? 'no such file or folder' : `${describeFileError(error)}; check the path` });
       continue;
     }
     if (info.isDirectory()) {
-      const names = (await readdir(input)).filter((n) => LISTING_NAME.test(n)).sort();
+      let names: string[];
+      try {
+        names = (await readdir(input)).filter((n) => LISTING_NAME.test(n)).sort();
+      } catch (error) {
+        problems.push({ file: input, line: null, severity: 'error', message: `the folder ${describeFileError(error)}; make it readable and run ingest again` });
+        continue;
+      }
       if (names.length === 0) problems.push({ file: input, line: null, severity: 'warning', message: 'no .txt or .json listings in this folder' });
       out.push(...names.map((n) => join(input, n)));
     } else out.push(input);
@@ -170,12 +242,10 @@ async function listingFiles(inputs: string[], problems: Problem[]): Promise<stri
 /** Text captures and Daily Papers JSON; not hidden files, nor a fetch's unfinished temp file (`x.json.1234567`). */
 const LISTING_NAME = /^[^.].*\.(?:txt|json)$/;
 
-async function loadListing(path: string, date: string | null, problems: Problem[], onProgress: IngestOptions['onProgress']): Promise<Listing | null> {
+async function loadListing(path: string, projectRoot: string, date: string | null, problems: Problem[], onProgress: IngestOptions['onProgress']): Promise<Listing | null> {
   const file = basename(path);
   try {
-    // Refused by its size before it is read, so an enormous file never reaches memory.
-    checkListingSize((await stat(path)).size);
-    const { text, warning } = decodeListing(await readFile(path));
+    const { text, warning } = decodeListing(await readListingFile(path, projectRoot));
     const listing = readListing(file, text, date, (done, total) => onProgress?.({ stage: 'parsing', file, done, total }));
     // The listing is known by its base name in the papers; its problems name the path the
     // maintainer gave, so `content/listings/x.txt:13` can be opened as printed.
@@ -207,7 +277,8 @@ async function removeInterruptedWrites(dir: string, problems: Problem[]): Promis
 }
 
 interface Store {
-  byKey: Map<string, Stored>;
+  /** Papers by title key: usually one, more when papers share a title but not an abstract. */
+  byKey: Map<string, Stored[]>;
   byArxiv: Map<string, Stored>;
   bySlug: Map<string, Stored>;
   /** Every slug in use, including those of files too broken to read. */
@@ -216,28 +287,40 @@ interface Store {
   brokenBySlug: Map<string, string>;
   brokenByKey: Map<string, string>;
   brokenByArxiv: Map<string, string>;
+  /** Papers by the start of their abstract, to find likely duplicates; built on first need. */
+  byAbstract?: Map<string, Stored[]>;
 }
 
 async function loadPapers(dir: string, problems: Problem[]): Promise<Store> {
   const store: Store = { byKey: new Map(), byArxiv: new Map(), bySlug: new Map(), slugOwner: new Map(), brokenBySlug: new Map(), brokenByKey: new Map(), brokenByArxiv: new Map() };
   const names = (await readdir(dir)).filter((n) => n.endsWith('.md')).sort();
   // Read many at a time: each read waits on the disk, not on the CPU.
-  const texts = await mapConcurrently(names, READ_CONCURRENCY, (name) => readFile(join(dir, name), 'utf8'));
+  const texts = await mapConcurrently(names, READ_CONCURRENCY, (name) => readFile(join(dir, name), 'utf8').catch((error: unknown) => ({ error })));
   for (const [i, name] of names.entries()) {
     const slug = name.slice(0, -3);
     const path = join(dir, name);
-    const stored: Stored = { slug, path, text: texts[i]!, arxiv: null };
+    const text = texts[i]!;
+    if (typeof text !== 'string') {
+      // Unreadable (a folder named x.md, no permission): its slug stays taken, and it is named.
+      store.slugOwner.set(slug, { kind: 'broken' });
+      store.brokenBySlug.set(slug, path);
+      problems.push({ file: path, line: null, severity: 'error', message: `${describeFileError(text.error)}; make it a readable paper file or move it out of the folder` });
+      continue;
+    }
+    const stored: Stored = { slug, path, text, arxiv: null };
     store.bySlug.set(slug, stored);
     const key = skimTitleKey(stored.text) ?? open(stored, store, problems)?.fields.titleKey;
     if (key === undefined) continue;
-    const other = store.byKey.get(key);
-    if (other) {
+    // Every file holds its slug, whether or not later captures can reach it.
+    store.slugOwner.set(slug, { kind: 'paper', titleKey: key });
+    const others = store.byKey.get(key) ?? [];
+    const copyOf = others.find((o) => compareAbstracts(bodyText(o), bodyText(stored)) !== 'different');
+    if (copyOf) {
       // A copied or renamed file: only one of the two can receive later captures.
-      problems.push({ file: path, line: null, severity: 'warning', message: `holds the same paper (titleKey "${key}") as ${other.path}; later captures go to ${other.path} only` });
+      problems.push({ file: path, line: null, severity: 'warning', message: `holds the same paper (titleKey "${key}") as ${copyOf.path}; later captures go to ${copyOf.path} only` });
       continue;
     }
-    store.byKey.set(key, stored);
-    store.slugOwner.set(slug, { kind: 'paper', titleKey: key });
+    store.byKey.set(key, [...others, stored]);
     const arxiv = skimArxivId(stored.text);
     stored.arxiv = arxiv === undefined ? (open(stored, store, problems)?.fields.arxiv ?? null) : arxiv;
     if (stored.arxiv === null || store.brokenBySlug.has(slug)) continue;
@@ -246,6 +329,11 @@ async function loadPapers(dir: string, problems: Problem[]): Promise<Store> {
     else store.byArxiv.set(stored.arxiv, stored);
   }
   return store;
+}
+
+/** A stored paper's body: its abstract and any notes below it. */
+function bodyText(stored: Stored): string {
+  return stored.entry ? stored.entry.body : skimBody(stored.text);
 }
 
 /** The paper behind a stored file, parsed on first use; null (and an error) if it is broken. */
@@ -264,7 +352,7 @@ function open(stored: Stored, store: Store, problems: Problem[]): Entry | null {
     const { key, arxiv } = brokenFileKeys(stored.text);
     if (key) {
       store.brokenByKey.set(key, stored.path);
-      if (store.byKey.get(key) === stored) store.byKey.delete(key);
+      removeFromKey(store, key, stored);
     }
     if (arxiv) {
       store.brokenByArxiv.set(arxiv, stored.path);
@@ -287,6 +375,12 @@ function brokenFileKeys(text: string): { key: string | null; arxiv: string | nul
   }
 }
 
+function removeFromKey(store: Store, key: string, stored: Stored): void {
+  const rest = (store.byKey.get(key) ?? []).filter((s) => s !== stored);
+  if (rest.length > 0) store.byKey.set(key, rest);
+  else store.byKey.delete(key);
+}
+
 /**
  * Merges every record, oldest capture first. Returns the papers the listings changed or
  * created, and the papers (by slug) that already recorded a listing, left unread.
@@ -294,7 +388,7 @@ function brokenFileKeys(text: string): { key: string | null; arxiv: string | nul
  * error rather than written to a second file: that would leave a duplicate of the paper
  * once the maintainer fixes the first. The listing stays, so a later run ingests it.
  */
-function mergeListings(loaded: LoadedListing[], store: Store, problems: Problem[]): { touched: Map<string, Entry>; alreadyRecorded: Set<string> } {
+function mergeListings(loaded: LoadedListing[], store: Store, dir: string, problems: Problem[]): { touched: Map<string, Entry>; alreadyRecorded: Set<string> } {
   const touched = new Map<string, Entry>();
   const alreadyRecorded = new Set<string>();
   const ordered = [...loaded].sort((a, b) => a.listing.captureDate.localeCompare(b.listing.captureDate) || a.listing.file.localeCompare(b.listing.file));
@@ -309,17 +403,25 @@ function mergeListings(loaded: LoadedListing[], store: Store, problems: Problem[
       const appearance = { file: listing.file, captureDate: listing.captureDate, rank: i + 1, upvotes: record.upvotes };
       // Once a paper has an arXiv id, that is how listings find it: a corrected title still matches.
       const byId = record.arxivId === null ? undefined : store.byArxiv.get(record.arxivId);
-      const stored = byId ?? store.byKey.get(key);
-      if (!byId && stored?.arxiv && record.arxivId && stored.arxiv !== record.arxivId) {
+      const sameKey = store.byKey.get(key) ?? [];
+      // A paper with another arXiv id is not this one, whatever its title.
+      const candidates = byId ? [byId] : sameKey.filter((c) => !c.arxiv || !record.arxivId || c.arxiv === record.arxivId);
+      const otherId = sameKey[0];
+      if (!byId && candidates.length === 0 && otherId && record.arxivId) {
         problems.push({
           file: where,
           line: record.line,
           severity: 'error',
-          message: `"${record.title}" (arXiv ${record.arxivId}) has the title of the paper in ${stored.path || stored.slug}, which is arXiv ${stored.arxiv}; skipped: if that file's arxiv is wrong, correct it and ingest again`,
+          message: `"${record.title}" (arXiv ${record.arxivId}) has the title of the paper in ${otherId.path || otherId.slug}, which is arXiv ${otherId.arxiv}; skipped: if that file's arxiv is wrong, correct it and ingest again`,
         });
         return;
       }
       // Already recorded in this file: nothing to merge, and no need to parse it.
+      if (candidates.length === 1 && !candidates[0]!.entry && skimHasAppearance(candidates[0]!.text, listing.file)) {
+        alreadyRecorded.add(candidates[0]!.slug);
+        return;
+      }
+      const stored = byId ?? (candidates.length > 0 ? samePaper(candidates, record.abstract) : legacyKeyed(store, record.title, key, problems, touched));
       if (stored && !stored.entry && skimHasAppearance(stored.text, listing.file)) {
         alreadyRecorded.add(stored.slug);
         return;
@@ -335,11 +437,22 @@ function mergeListings(loaded: LoadedListing[], store: Store, problems: Problem[
           problems.push({ file: where, line: record.line, severity: 'error', message: `"${record.title}" may be the paper in ${heldBy}, which cannot be read; skipped until that file is fixed` });
           return;
         }
-        const slug = chooseSlug(record.title, key, (s) => store.slugOwner.get(s));
+        // A paper that shares its title key with another one but not its abstract: a slug of its own.
+        const sharesKey = candidates[0];
+        const identity = sharesKey ? `${key}\n${record.abstract ?? ''}` : key;
+        const slug = chooseSlug(record.title, identity, (s) => store.slugOwner.get(s));
         entry = { slug, fields: createPaper(record, key, appearance), body: bodyOf(record.abstract), existing: null, originalText: null };
-        const created: Stored = { slug, path: '', text: '', arxiv: null, entry };
-        store.byKey.set(key, created);
-        store.slugOwner.set(slug, { kind: 'paper', titleKey: key });
+        const created: Stored = { slug, path: join(dir, `${slug}.md`), text: '', arxiv: null, entry };
+        if (sharesKey) {
+          problems.push({ file: where, line: record.line, severity: 'warning', message: `"${record.title}" has the title of ${sharesKey.path} but a different abstract: written as a separate paper, ${created.path}` });
+        } else {
+          const twin = likelyDuplicate(store, record.abstract, key);
+          if (twin) problems.push({ file: where, line: record.line, severity: 'warning', message: `"${record.title}" (${created.path}) has the same abstract as ${twin.path}, under another title: likely the same paper; if so, merge the two files by hand (docs/paper-files.md)` });
+        }
+        store.byKey.set(key, [...sameKey, created]);
+        store.bySlug.set(slug, created);
+        store.slugOwner.set(slug, { kind: 'paper', titleKey: identity });
+        addToAbstractIndex(store, created);
         knowArxivId(store, created, entry.fields.arxiv);
       } else {
         entry.fields = mergeRecord(entry.fields, record, appearance);
@@ -351,6 +464,57 @@ function mergeListings(loaded: LoadedListing[], store: Store, problems: Problem[
     });
   }
   return { touched, alreadyRecorded };
+}
+
+/**
+ * Of the papers with a record's title key, the one the record is: the one with the same
+ * abstract, else one whose abstract is unknown; none when every one clearly differs.
+ */
+function samePaper(candidates: Stored[], abstract: string | null): Stored | undefined {
+  if (candidates.length === 1 && abstract === null) return candidates[0];
+  const matches = candidates.map((c) => compareAbstracts(abstract, bodyText(c)));
+  const same = matches.indexOf('same');
+  return candidates[same !== -1 ? same : matches.indexOf('unknown')];
+}
+
+/**
+ * A paper file keyed by the older rule (letters and digits only): the record's title keyed that
+ * way finds it, and its own title gives the record's key under the current rule. Its key is
+ * rewritten, so it is found directly from then on; nothing else of the file changes. A file
+ * whose title was edited by hand keeps its key, and a capture of it is reported as a likely
+ * duplicate instead.
+ */
+function legacyKeyed(store: Store, title: string, key: string, problems: Problem[], touched: Map<string, Entry>): Stored | undefined {
+  const legacy = legacyTitleKey(title);
+  if (legacy === key) return undefined;
+  for (const stored of store.byKey.get(legacy) ?? []) {
+    const entry = open(stored, store, problems);
+    if (!entry || entry.fields.titleKey !== legacy || legacyTitleKey(entry.fields.title) !== legacy || titleKey(entry.fields.title) !== key) continue;
+    entry.fields = { ...entry.fields, titleKey: key };
+    removeFromKey(store, legacy, stored);
+    store.byKey.set(key, [...(store.byKey.get(key) ?? []), stored]);
+    store.slugOwner.set(stored.slug, { kind: 'paper', titleKey: key });
+    touched.set(entry.slug, entry);
+    return stored;
+  }
+  return undefined;
+}
+
+/** A paper under another title key with the same abstract, if there is one. */
+function likelyDuplicate(store: Store, abstract: string | null, key: string): Stored | undefined {
+  const fingerprint = abstractFingerprint(abstract);
+  if (fingerprint === null) return undefined;
+  if (!store.byAbstract) {
+    store.byAbstract = new Map();
+    for (const stored of store.bySlug.values()) addToAbstractIndex(store, stored);
+  }
+  return store.byAbstract.get(fingerprint)?.find((s) => (s.entry?.fields.titleKey ?? skimTitleKey(s.text)) !== key && compareAbstracts(abstract, bodyText(s)) === 'same');
+}
+
+function addToAbstractIndex(store: Store, stored: Stored): void {
+  if (!store.byAbstract) return;
+  const fingerprint = abstractFingerprint(bodyText(stored));
+  if (fingerprint !== null) store.byAbstract.set(fingerprint, [...(store.byAbstract.get(fingerprint) ?? []), stored]);
 }
 
 /** Later listings of this run find the paper by its id too, once it has one. */

@@ -38,9 +38,13 @@ function pagesToScan(): Record<string, string> {
     .sort()
     .at(-1);
   const topics = readdirSync(join(site.built.dir, 'topics'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  const days = collection().flatMap((p) => p.days);
+  const longestDay = [...new Set(days)].sort((a, b) => days.filter((d) => d === b).length - days.filter((d) => d === a).length)[0]!;
   return {
     home: '',
     digest: `digests/${newestDay}/`,
+    'long digest day (compact)': `digests/${longestDay}/`,
+    'paper with an arXiv id, Cite open': `papers/${collection().find((p) => p.arxiv)!.slug}/`,
     'archive month': `archive/${newestMonth}/`,
     topic: topics.length > 0 ? `topics/${topics.sort()[0]}/` : 'topics/',
     paper: `papers/${paper.slug}/`,
@@ -64,6 +68,7 @@ describe('axe-core finds no violations', () => {
       const found: string[] = [];
       for (const [name, path] of Object.entries(pagesToScan())) {
         await page.goto(site.url(path));
+        if (name.endsWith('Cite open')) await page.locator('.cite summary').click();
         if (name === 'search with results') {
           await searchSettled(page);
           expect(await page.locator('#search-results > li').count(), 'the search shows results').toBeGreaterThan(0);

@@ -77,8 +77,8 @@ describe('the page of a paper from the Daily Papers JSON', () => {
   it('names its authors and leads to its arXiv abstract, PDF and code', async () => {
     const page = await site.page();
     await page.goto(site.url('papers/sparse-mixture-of-experts-at-scale/'));
-    await expect.poll(() => page.locator('.facts').innerText()).toMatch(/authors\s+Ada Lovelace, Alan Turing/i);
-    expect(await page.getByRole('link', { name: 'arXiv abstract' }).getAttribute('href')).toBe('https://arxiv.org/abs/2510.11496');
+    expect(await page.locator('.paper__authors').innerText()).toBe('Ada Lovelace, Alan Turing');
+    expect(await page.getByRole('link', { name: 'arXiv', exact: true }).getAttribute('href')).toBe('https://arxiv.org/abs/2510.11496');
     expect(await page.getByRole('link', { name: 'PDF' }).getAttribute('href')).toBe('https://arxiv.org/pdf/2510.11496');
     expect(await page.getByRole('link', { name: 'Code', exact: true }).getAttribute('href')).toBe('https://github.com/example/smoe');
   });

@@ -267,20 +267,25 @@ describe('the built files carry the hostile text as text', () => {
     const page = await site.page();
     const digestFeed = await parseXml(page, read('rss.xml'), 'item');
     expect(digestFeed.error).toBeNull();
-    expect(digestFeed.tags).toEqual(['channel', 'description', 'guid', 'item', 'link', 'pubDate', 'rss', 'title']);
+    expect(digestFeed.tags).toEqual(['channel', 'description', 'encoded', 'guid', 'item', 'language', 'link', 'pubDate', 'rss', 'title']);
     const [day] = digestFeed.records;
-    const shown = asFeedReaderSees(day!.description!);
-    expect(shown.markup).toEqual([]);
-    for (const p of papers) expect(shown.text).toContain(p.title);
+    expect(asFeedReaderSees(day!.description!).markup).toEqual([]);
+    // The day's content links every paper, each by its title as text; the only markup is the feed's own list.
+    const shown = asFeedReaderSees(day!.encoded!);
+    expect(new Set(shown.markup)).toEqual(new Set(['p', 'ol', 'li', 'a']));
+    const links = elements(`<body>${day!.encoded!}`).filter((e) => e.tag === 'a');
+    expect(links.map((a) => a.text).sort()).toEqual(papers.map((p) => p.title).sort());
+    for (const a of links) expect(new URL(a.attrs.href!).origin).toBe(site.built.siteOrigin);
 
     const topics = [...new Set(papers.flatMap((p) => p.topics))];
     expect(topics.length).toBeGreaterThan(1);
-    for (const topic of topics) {
-      const feed = await parseXml(page, read(`topics/${topic}/rss.xml`), 'item');
-      expect(feed.error, topic).toBeNull();
-      expect(feed.tags, topic).toEqual(['channel', 'description', 'guid', 'item', 'link', 'pubDate', 'rss', 'title']);
+    for (const feedPath of ['papers/rss.xml', ...topics.map((topic) => `topics/${topic}/rss.xml`)]) {
+      const feed = await parseXml(page, read(feedPath), 'item');
+      expect(feed.error, feedPath).toBeNull();
+      expect(feed.tags, feedPath).toEqual(['category', 'channel', 'description', 'guid', 'item', 'language', 'link', 'pubDate', 'rss', 'title']);
       const items = new Map(feed.records.map((r) => [r.link, r]));
-      for (const p of papers.filter((p) => p.topics.includes(topic))) {
+      const topic = feedPath.startsWith('topics/') ? feedPath.split('/')[1] : null;
+      for (const p of papers.filter((p) => topic === null || p.topics.includes(topic))) {
         const item = items.get(pageUrl(`papers/${p.slug}/`).href);
         expect(item?.title, p.slug).toBe(p.title);
         expect(asFeedReaderSees(item!.description!), p.slug).toEqual({ text: p.abstract, markup: [] });

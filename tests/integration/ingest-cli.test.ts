@@ -93,7 +93,7 @@ describe('hand edits, merges and slugs', () => {
       .concat('\nMy notes: read section 3.\n');
     writeFileSync(join(papers, name), edited);
     const again = await ingest('--papers-dir', papers, join(fixtures, 'layout-a.txt'), '--date', '2026-01-08');
-    expect(again.code).toBe(0);
+    expect(again.code, again.stdout + again.stderr).toBe(0);
     expect(read(papers, name)).toBe(edited);
     expect(papersIn(papers)).toHaveLength(5);
   });

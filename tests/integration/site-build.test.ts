@@ -15,6 +15,8 @@ const run = (args: string[], env: Record<string, string> = {}) =>
   promisify(execFile)(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, maxBuffer: 64 << 20 });
 const ingest = (...args: string[]) => run([join(root, 'scripts/ingest.ts'), '--no-progress', ...args]);
 
+// Build tests wait for one another (one build at a time across test files): their timeouts guard
+// against a hang, they measure nothing.
 describe('the bundled collection', () => {
   it('is exactly what ingest makes of the bundled listings (re-ingest changes nothing)', async () => {
     const copy = mkdtempSync(join(tmpdir(), 'papers-'));
@@ -48,7 +50,7 @@ describe('the bundled collection', () => {
       archived.push(...cards);
     }
     expect(archived.sort()).toEqual([...slugs].sort());
-  });
+  }, 600_000);
 });
 
 describe('a listing with hostile text', () => {
@@ -83,7 +85,7 @@ describe('a listing with hostile text', () => {
     expect(meta['og:image']).toBeUndefined();
     expect(meta['twitter:card']).toBe('summary');
     expect(html).toContain('<a href="https://example.org/code" rel="noopener noreferrer">');
-  });
+  }, 600_000);
 });
 
 describe('a paper from the Daily Papers JSON', () => {
@@ -104,22 +106,22 @@ describe('a paper from the Daily Papers JSON', () => {
     const page = readFileSync(join(out, 'papers/sparse-mixture-of-experts-at-scale/index.html'), 'utf8');
     const links = Object.fromEntries(elements(page).filter((e) => e.tag === 'a').map((e) => [e.text.trim(), e.attrs.href]));
     expect(links).toMatchObject({
-      'arXiv abstract': 'https://arxiv.org/abs/2510.11496',
+      arXiv: 'https://arxiv.org/abs/2510.11496',
       PDF: 'https://arxiv.org/pdf/2510.11496',
-      'Hugging Face paper page': 'https://huggingface.co/papers/2510.11496',
+      'Hugging Face': 'https://huggingface.co/papers/2510.11496',
       Code: 'https://github.com/example/smoe',
       'Project page': 'https://example.org/smoe',
     });
-    expect(page).toContain('<dt>Authors</dt><dd>Ada Lovelace, Alan Turing, &lt;img src=x onerror=alert(1)&gt;</dd>');
+    expect(page).toContain('<p class="paper__authors">Ada Lovelace, Alan Turing, &lt;img src=x onerror=alert(1)&gt;</p>');
     expect(injectedMarkup(page, (el) => !el.text.includes('alert'))).toEqual([]);
 
     const tears = readFileSync(join(out, 'papers/long-context-retrieval-without-tears/index.html'), 'utf8');
-    expect(tears).toContain('<dd>José Álvarez-Núñez, Zoë Ångström, 李明, Ørjan Ødegård</dd>');
+    expect(tears).toContain('<p class="paper__authors">José Álvarez-Núñez, Zoë Ångström, 李明, Ørjan Ødegård</p>');
     expect(tears).toContain('href="https://arxiv.org/pdf/2601.03310"');
 
-    // A paper only a text capture told of still offers a search for its title.
+    // A paper only a text capture told of still offers a search for its title, labelled as one.
     const textOnly = readFileSync(join(out, 'papers/glm-tricks-a-report/index.html'), 'utf8');
-    expect(textOnly).toContain('Search arXiv for this title');
+    expect(textOnly).toMatch(/<a class="button" href="https:\/\/arxiv\.org\/search\/\?query=[^"]+" rel="noopener noreferrer">Find on arXiv<\/a>/);
     expect(textOnly).not.toContain('arxiv.org/pdf');
   });
 });

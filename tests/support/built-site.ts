@@ -111,6 +111,26 @@ export async function astroBuild(outDir: string, env: Record<string, string> = {
 }
 
 /**
+ * A build script as the maintainer runs it, into `outDir`, under the same lock as every test
+ * build: `scripts/build.ts` is `npm run build` (ingest, then the site; `args` are listing folders
+ * or files for ingest), `scripts/build-site.ts` the site alone. `env` is added (PAPERS_DIR points
+ * ingest and the site at a scratch collection). Never rejects: the exit code and all output.
+ */
+export async function buildScript(script: 'scripts/build.ts' | 'scripts/build-site.ts', outDir: string, args: string[] = [], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; output: string }> {
+  let result: { code: number | null; stdout: string; output: string } = { code: null, stdout: '', output: '' };
+  await withBuildFolder(outDir, async (dir) => {
+    try {
+      const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(root, script), '--out-dir', dir, ...args], { cwd: root, env: { ...buildEnvironment(), ...env }, maxBuffer: 64 << 20 });
+      result = { code: 0, stdout, output: stdout + stderr };
+    } catch (error) {
+      const e = error as { code: number | null; stdout: string; stderr: string };
+      result = { code: typeof e.code === 'number' ? e.code : null, stdout: e.stdout, output: e.stdout + e.stderr };
+    }
+  });
+  return result;
+}
+
+/**
  * Runs a build into a private folder inside the project, one build at a time across all
  * test workers: concurrent builds share Astro's content store and prerender folder and
  * break each other. Outside the project, Astro would also share `.astro/.prerender/`.

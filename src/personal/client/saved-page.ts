@@ -65,7 +65,7 @@ button('export-json').addEventListener('click', async () => {
 button('export-bibtex').addEventListener('click', async () => {
   const saved = (await savedPapers()).sort(bySavedAt);
   const page = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? location.href;
-  download(`paper-digest-${today()}.bib`, 'application/x-bibtex', bibtexFile(saved.map((p) => ({ ...p, url: new URL(`../papers/${p.slug}/`, page).href }))));
+  download(`paper-digest-${today()}.bib`, 'application/x-bibtex', bibtexFile(saved.map((p) => ({ key: p.slug, title: p.title, authors: null, published: p.date, arxiv: null, url: new URL(`../papers/${p.slug}/`, page).href }))));
   status.textContent = `Exported ${plural(saved.length, 'BibTeX entry', 'BibTeX entries')}.`;
 });
 

@@ -1,13 +1,11 @@
-/** `/topics/<topic>/rss.xml`: a topic's newest papers. */
-import rss from '@astrojs/rss';
+/** `/topics/<topic>/rss.xml`: every paper of a topic in the latest digest days, newest first-listed first. */
 import type { APIContext, GetStaticPaths } from 'astro';
-import { SITE_NAME } from '../../../config.ts';
+import { FEED_WINDOW } from '../../../config.ts';
+import { allDigests } from '../../../data/papers.ts';
 import { allTopics } from '../../../data/topics.ts';
-import { escapeHtml } from '../../../site/render-text.ts';
-import { excerpt } from '../../../utils/excerpt.ts';
+import { feedContext, feedResponse } from '../../../data/feeds.ts';
+import { feedPapers, paperFeedItem } from '../../../site/feeds.ts';
 import type { TopicGroup } from '../../../analysis/topic-groups.ts';
-
-const FEED_ITEMS = 50;
 
 export const getStaticPaths = (async () => {
   const topics = (await allTopics()).filter((t) => t.papers.length > 0);
@@ -16,17 +14,7 @@ export const getStaticPaths = (async () => {
 
 export async function GET(context: APIContext) {
   const { topic } = context.props as { topic: TopicGroup };
-  const base = import.meta.env.BASE_URL;
-  return rss({
-    title: `${SITE_NAME}: ${topic.name}`,
-    description: topic.description || `New papers on ${topic.name}.`,
-    site: new URL(base, context.site),
-    items: topic.papers.slice(0, FEED_ITEMS).map((p) => ({
-      title: p.title,
-      link: `${base}papers/${p.slug}/`,
-      pubDate: new Date(`${p.sortDate}T12:00:00Z`),
-      // Feed readers read a description as HTML: escaped, listing text shows as the text it is.
-      description: escapeHtml(excerpt(p.abstract, 500)),
-    })),
-  });
+  const [site, digests] = await Promise.all([feedContext(context), allDigests()]);
+  const items = feedPapers(topic.papers, digests, FEED_WINDOW).map((p) => paperFeedItem(p, site));
+  return feedResponse(site, { title: topic.name, description: topic.description || `New papers on ${topic.name}.`, path: `topics/${topic.slug}/rss.xml` }, items);
 }
