@@ -18,7 +18,12 @@ export function formatSize(size: SizeResult): string {
     `== ${count(size.papers)} papers: ${size.listings} listings (${Object.entries(size.layouts).map(([l, n]) => `${n} ${l}`).join(', ')}), ${count(size.records)} records; one more day: ${size.extraDay.file}, ${size.extraDay.records} records, ${size.extraDay.newPapers} new papers`,
     row(['phase', 'wall', 'cpu', 'peak RSS', 'load', 'files written']),
   ];
-  for (const phase of size.phases) lines.push(...phaseRows(phase));
+  const reference = size.reference;
+  if (reference) {
+    lines.push(row([`reference${reference.ok ? '' : ' (FAILED)'}`, seconds(reference.wallMs), seconds(reference.cpuMs), bytes(reference.peakRssBytes), reference.loadAverage.toFixed(1), '']));
+    for (const step of reference.steps) lines.push(row([`  ${step.label}`, seconds(step.wallMs), seconds(step.cpuMs), bytes(step.peakRssBytes), '', '']));
+  }
+  for (const phase of size.phases) lines.push(...phaseRows(phase, reference?.ok ? reference.wallMs : null));
 
   if (size.dist) {
     const index = size.searchIndex ? `search index ${bytes(size.searchIndex.bytes)} in ${count(size.searchIndex.files)} files (${size.searchIndex.path})` : 'no search index';
@@ -59,9 +64,11 @@ export function formatSize(size: SizeResult): string {
   return lines.join('\n');
 }
 
-function phaseRows(phase: PhaseResult): string[] {
+/** A phase, its wall time also as a ratio to the reference's when there is one. */
+function phaseRows(phase: PhaseResult, referenceMs: number | null): string[] {
   const written = `${count(phase.writes.written)}${topFolders(phase.writes.byFolder)}`;
-  const rows = [row([`${phase.name}${phase.ok ? '' : ' (FAILED)'}`, seconds(phase.wallMs), seconds(phase.cpuMs), bytes(phase.peakRssBytes), phase.loadAverage.toFixed(1), written])];
+  const wall = referenceMs ? `${seconds(phase.wallMs)} = ${(phase.wallMs / referenceMs).toFixed(2)}× ref` : seconds(phase.wallMs);
+  const rows = [row([`${phase.name}${phase.ok ? '' : ' (FAILED)'}`, wall, seconds(phase.cpuMs), bytes(phase.peakRssBytes), phase.loadAverage.toFixed(1), written])];
   if (phase.steps.length > 1) {
     for (const step of phase.steps) rows.push(row([`  ${step.label}`, seconds(step.wallMs), seconds(step.cpuMs), bytes(step.peakRssBytes), '', '']));
   }
@@ -80,7 +87,7 @@ function query(q: QueryProbe): string {
 }
 
 // The load column is the 1-minute load average as the phase started (cores busy with other work).
-const WIDTHS = [40, 9, 9, 10, 6];
+const WIDTHS = [40, 20, 9, 10, 6];
 
 function row(cells: string[]): string {
   return cells.map((cell, i) => (i === 0 ? clip(cell, WIDTHS[0]!).padEnd(WIDTHS[0]!) : i < WIDTHS.length ? cell.padStart(WIDTHS[i]!) : `  ${cell}`)).join(' ');

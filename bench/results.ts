@@ -1,5 +1,6 @@
 /** The shape of a benchmark run, as written to JSON and printed as tables. */
 import type { FolderStats, Writes } from './file-census.ts';
+import type { ReferenceResult } from './baseline.ts';
 import type { Measurement } from './measure.ts';
 import type { PageWeight } from './page-weight.ts';
 import type { SearchProbe } from './search-probe.ts';
@@ -49,6 +50,8 @@ export interface SizeResult {
   checks: Check[];
   /** The figures next to the issue's targets (which are set for 30,000 papers). */
   targets: TargetCheck[];
+  /** The bare Astro + Pagefind CLI reference built on the same papers (`--baseline`), else null. */
+  reference: ReferenceResult | null;
   /** Kept scratch project (`--keep`), else null. */
   scratch: string | null;
   logs: string;

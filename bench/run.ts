@@ -22,6 +22,7 @@ import { expandScript } from './npm-scripts.ts';
 import { typicalPaperPage } from './page-weight.ts';
 import { formatRun, formatSize, bytes, seconds } from './report.ts';
 import type { BenchRun, PhaseResult, SizeResult } from './results.ts';
+import { buildReference } from './baseline.ts';
 import { createScratchProject } from './scratch-project.ts';
 import { findSearchBundle, probeSearch } from './search-probe.ts';
 import { probeTypoSearch, vocabularyFile } from './search-vocabulary.ts';
@@ -45,6 +46,7 @@ const program = new Command('bench')
   .option('--no-search', 'skip the browser probe')
   .option('--og-images', 'also render link-preview images in the builds (off by default: their cost is measured per paper instead)')
   .option('--scratch-dir <dir>', 'where scratch projects are made', tmpdir())
+  .option('--baseline', 'also build a reference (a bare Astro site, one page per paper, then the Pagefind CLI over it) on the same papers, and report figures as ratios to it')
   .showHelpAfterError();
 
 interface Options {
@@ -62,6 +64,7 @@ interface Options {
   search: boolean;
   ogImages?: boolean;
   scratchDir: string;
+  baseline?: boolean;
 }
 
 function parseSizes(value: string): number[] {
@@ -127,6 +130,7 @@ async function benchSize(papers: number): Promise<SizeResult> {
     typoSearch: null,
     checks: [],
     targets: [],
+    reference: null,
     scratch: opts.keep ? project : null,
     logs,
   };
@@ -141,6 +145,13 @@ async function benchSize(papers: number): Promise<SizeResult> {
   try {
     if (!(await phase('ingest from scratch', 'ingest'))) return result;
     check('ingest writes one file per distinct paper', paperFiles().length === papers, `${paperFiles().length} files for ${papers} papers`);
+    if (opts.baseline) {
+      const dir = join(scratch, 'reference');
+      result.reference = await buildReference({ projectRoot: root, dir, papersDir: join(project, 'content/papers'), env: stepEnv(dir), logFile: join(logs, 'reference.log'), loadAverage: loadavg()[0]! });
+      for (const step of result.reference.steps) console.log(`  reference: ${step.label}: ${seconds(step.wallMs)}, peak ${bytes(step.peakRssBytes)}`);
+      check('the reference builds', result.reference.ok, result.reference.ok ? 'built' : 'failed: see logs/reference.log');
+      if (!opts.keep) rmSync(dir, { recursive: true, force: true });
+    }
     if (!(await phase('full build', 'build'))) return result;
     measureOutput(result, project, paperFiles());
     if (opts.search) {

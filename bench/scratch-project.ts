@@ -23,7 +23,7 @@ export function createScratchProject(projectRoot: string, target: string): void 
  * linked, so the first build in the scratch copy starts cold as on a fresh clone, the
  * rebuild finds only what the first build cached, and nothing is written to the project.
  */
-function linkNodeModules(source: string, target: string): void {
+export function linkNodeModules(source: string, target: string): void {
   mkdirSync(target);
   for (const entry of readdirSync(source)) {
     if (entry.startsWith('.') && entry !== '.bin') continue;
