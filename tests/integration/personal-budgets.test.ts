@@ -3,7 +3,7 @@
  * (`/digests/YYYY-MM-DD.json`) stay small for a 400-paper day and say what the digest says, and
  * a paper page's scripts stay under 5 KB gzipped and never block rendering.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +16,16 @@ import { pageScripts } from '../support/page-scripts.ts';
 const DAY_FILE_LIMIT = 20 * 1024;
 const PAPER_PAGE_JS_LIMIT = 5 * 1024;
 
+/** The HTML of every page of a digest day, in order. */
+function dayPages(dir: string, day: string): string[] {
+  const pages: string[] = [];
+  for (let n = 1; ; n++) {
+    const file = join(dir, 'digests', day, ...(n === 1 ? [] : [String(n)]), 'index.html');
+    if (!existsSync(file)) return pages;
+    pages.push(readFileSync(file, 'utf8'));
+  }
+}
+
 const dayFiles = (dir: string) => readdirSync(join(dir, 'digests')).filter((f) => /^\d{4}-\d{2}-\d{2}\.json$/.test(f)).sort();
 
 describe('the per-day files', () => {
@@ -25,9 +35,11 @@ describe('the per-day files', () => {
     expect(dayFiles(site.dir)).toEqual(days.map((d) => `${d}.json`));
     for (const day of days) {
       const papers = decodeDay(JSON.parse(readFileSync(join(site.dir, 'digests', `${day}.json`), 'utf8')));
-      const page = readFileSync(join(site.dir, 'digests', day, 'index.html'), 'utf8');
-      const list = page.slice(page.indexOf('data-digest-day'), page.indexOf('</ol>', page.indexOf('data-digest-day')));
-      const order = [...list.matchAll(/<article[^>]* data-paper="([^"]+)"/g)].map((m) => m[1]);
+      // A long day is split into pages (/digests/<day>/, /2/, /3/…): the file follows them in turn.
+      const order = dayPages(site.dir, day).flatMap((page) => {
+        const list = page.slice(page.indexOf('data-digest-day'), page.indexOf('</ol>', page.indexOf('data-digest-day')));
+        return [...list.matchAll(/<article[^>]* data-paper="([^"]+)"/g)].map((m) => m[1]);
+      });
       expect(papers.map((p) => p.slug), day).toEqual(order);
       for (const paper of papers) {
         const facts = collection().find((p) => p.slug === paper.slug)!;
