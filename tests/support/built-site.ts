@@ -40,6 +40,9 @@ const BUILD_ENV = { BASE_PATH: '/paper-digest/', SITE_URL: 'https://digest.examp
 const INPUTS = ['src', 'content', 'public', 'scripts/build-offline.ts', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json', 'scripts/build-search.ts'];
 // Old builds are removed once nothing can still be using them.
 const KEEP_OLD_BUILDS_MS = 30 * 60 * 1000;
+// Waiting for another worker's build: as long as it takes (the test tier's hook guard in
+// vitest.config.ts is the limit), checking the lock every 200–500 ms.
+const WAIT_FOR_LOCK = { forever: true, minTimeout: 200, maxTimeout: 500 };
 
 let site: Promise<BuiltSite> | undefined;
 
@@ -54,7 +57,7 @@ async function buildOnce(): Promise<BuiltSite> {
   const done = join(folder, 'complete');
   if (existsSync(done)) return reused(folder, result);
   mkdirSync(folder, { recursive: true });
-  const release = await lockfile.lock(folder, { stale: 120_000, retries: { retries: 600, minTimeout: 200, maxTimeout: 500 } });
+  const release = await lockfile.lock(folder, { stale: 120_000, retries: WAIT_FOR_LOCK });
   try {
     if (existsSync(done)) return reused(folder, result);
     const partial = join(folder, 'dist-partial');
@@ -137,7 +140,7 @@ export async function buildScript(script: 'scripts/build.ts' | 'scripts/build-si
  */
 async function withBuildFolder(outDir: string, build: (dir: string) => Promise<void>): Promise<void> {
   mkdirSync(CACHE, { recursive: true });
-  const release = await lockfile.lock(CACHE, { lockfilePath: join(CACHE, 'build.lock'), stale: 120_000, retries: { retries: 1200, minTimeout: 200, maxTimeout: 500 } });
+  const release = await lockfile.lock(CACHE, { lockfilePath: join(CACHE, 'build.lock'), stale: 120_000, retries: WAIT_FOR_LOCK });
   const inside = resolve(outDir).startsWith(root);
   const dir = inside ? outDir : mkdtempSync(join(CACHE, 'build-'));
   try {
