@@ -39,8 +39,11 @@ describe('the problem watchers', () => {
   it('record a CSP violation', async () => {
     const page = await site.page();
     await page.goto(site.url());
+    // The fixture records console errors as they arrive; this waits for that one to arrive.
+    const reported = page.context().waitForEvent('console', (m) => m.type() === 'error' && m.text().includes('connect-src'));
     await page.evaluate(() => fetch('https://example.org/beacon').catch(() => null));
-    await expect.poll(() => site.problems.some((p) => p.includes('connect-src'))).toBe(true);
+    await reported;
+    expect(site.problems.some((p) => p.includes('connect-src'))).toBe(true);
     expect(site.problems.some((p) => p.startsWith('off-site request'))).toBe(false);
     // Chromium and the page's own listener both report it; close the page before clearing.
     await page.context().close();

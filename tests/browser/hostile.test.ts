@@ -12,12 +12,12 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFrontmatter } from '../../src/papers/file.ts';
 import { parseBibtex } from '../support/bibtex.ts';
 import { elements, injectedMarkup, type Element } from '../support/html-dom.ts';
@@ -68,12 +68,10 @@ interface Frontmatter {
   listings: Array<{ rank: number }>;
 }
 
-let scratch: string | undefined;
 let papers: HostilePaper[] = [];
-let building: Promise<BuiltSite> | undefined;
 
 async function buildHostileSite(): Promise<BuiltSite> {
-  scratch = mkdtempSync(join(tmpdir(), 'hostile-site-'));
+  const scratch = mkdtempSync(join(tmpdir(), 'hostile-site-'));
   const papersDir = join(scratch, 'papers');
   await promisify(execFile)(process.execPath, [join(root, 'scripts/ingest.ts'), '--no-progress', '--papers-dir', papersDir, '--date', CAPTURE_DATE, LISTING], { cwd: root });
   papers = readPapers(papersDir);
@@ -90,13 +88,10 @@ function readPapers(dir: string): HostilePaper[] {
     });
 }
 
-// One build for the whole file, started before the fixture's own hook asks for it: a build
-// queues behind every other test file's builds, so it gets a longer wait than a hook's default.
-beforeAll(() => (building ??= buildHostileSite()), 900_000);
-const site = useSite(() => (building ??= buildHostileSite()));
-afterAll(() => {
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
-});
+// One build for the whole file (builds wait for each other; the tier's hook guard in vitest.config.ts
+// allows for that). Its scratch folder goes with the run's (tests/support/scratch-root.ts): removed
+// here, it could vanish while the server still answers the browser's last requests.
+const site = useSite(buildHostileSite);
 
 const read = (file: string) => readFileSync(join(site.built.dir, file), 'utf8');
 
@@ -346,11 +341,11 @@ describe('in Chromium', () => {
     // CSP bypassed, so that the injected payload can run at all.
     const { page, dialogs } = await watchedPage({ bypassCSP: true });
     await page.goto(site.url());
-    await page.evaluate(() => {
-      document.body.insertAdjacentHTML('beforeend', '<img src="data:," onerror="window.__pwned=1;alert(1)">');
-      return new Promise((resolve) => setTimeout(resolve, 200));
-    });
-    await expect.poll(() => dialogs.length).toBe(1);
+    // The payload sets the canary, then opens its dialog: once the dialog is seen, both have happened.
+    const dialog = page.waitForEvent('dialog');
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<img src="data:," onerror="window.__pwned=1;alert(1)">'));
+    await dialog;
+    expect(dialogs.length).toBe(1);
     const problems = await page.evaluate(liveDomProblems);
     expect(problems).toContain('window.__pwned = 1');
     expect(problems.some((p) => p.includes('onerror'))).toBe(true);

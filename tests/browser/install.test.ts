@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { CHROMIUM, useSite } from '../support/browser.ts';
+import { CHROMIUM, useSite, withHangGuard } from '../support/browser.ts';
 import { workerInCharge } from '../support/offline-helpers.ts';
 
 const site = useSite();
@@ -51,7 +51,7 @@ describe('the site as an app', () => {
   it('Chromium finds the manifest without errors and reports nothing that stops installing it', async () => {
     // A profile on disk: Chromium never offers to install from an incognito-like one, as test contexts are.
     const profile = mkdtempSync(join(tmpdir(), 'install-profile-'));
-    const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu'] });
+    const context = withHangGuard(await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu'] }));
     try {
       const page = await context.newPage();
       await page.goto(site.url());

@@ -41,7 +41,7 @@ describe('seen papers', () => {
       await frames(page);
     }
     const passed = (await listedSlugs(page, '[data-digest-day]')).slice(0, 6);
-    await expect.poll(() => seenSlugs(page, site.built.basePath), { timeout: 10_000 }).toEqual(slugSet(passed));
+    await expect.poll(() => seenSlugs(page, site.built.basePath)).toEqual(slugSet(passed));
 
     await page.reload();
     await page.locator('[data-digest-day] [data-seen]').nth(5).waitFor();
@@ -122,6 +122,8 @@ describe('the watchlist', () => {
     }
     throw new Error('no word shared by 2 to 6 papers of the latest day');
   }
+  /** The button shows "watching" at once and stores the watch after: leaving the page before then would drop it. */
+  const watchWritten = (page: Page) => expect.poll(async () => ((await storedEntries(page, site.built.basePath)).watch as unknown[] | undefined)?.length).toBe(1);
   const highlighted = (page: Page) => page.locator('[data-digest-day] [data-watched]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.paper!));
 
   it('a watched word highlights exactly the matching papers of a new day, and the Watchlist page lists them', async () => {
@@ -148,6 +150,7 @@ describe('the watchlist', () => {
     await searchSettled(page);
     await page.getByRole('button', { name: 'Watch this search' }).click();
     await page.locator('button.watch-search[aria-pressed="true"]', { hasText: 'Watching this search' }).waitFor();
+    await watchWritten(page);
     await page.goto(site.url('watch/'));
     await page.locator('[data-watch-rules] li', { hasText: `“${word}” in ${topic}` }).waitFor();
   });
@@ -160,6 +163,7 @@ describe('the watchlist', () => {
     await page.goto(site.url(`papers/${paper.slug}/`));
     await page.getByRole('button', { name: `Watch ${topic}`, exact: true }).click();
     await page.getByRole('button', { name: `Watch ${topic}`, pressed: true }).waitFor();
+    await watchWritten(page);
     await page.goto(site.url(`digests/${latestDay()}/`));
     const expected = day.filter((p) => p.topics.includes(topic)).map((p) => p.slug);
     await page.locator('[data-digest-day] [data-watched]').nth(expected.length - 1).waitFor();

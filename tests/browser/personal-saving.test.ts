@@ -12,8 +12,6 @@ import { collection, factsBySlug } from '../support/collection.ts';
 import { listedSlugs, putStored, storedEntries } from '../support/personal.ts';
 
 const site = useSite();
-// Keeping a page for offline waits for the service worker's first install (the site's shell).
-const OFFLINE_TIMEOUT = 60_000;
 
 const latestDay = () => collection().flatMap((p) => p.days).sort().at(-1)!;
 /** Papers of the latest digest day, in slug order: a page's choice that does not depend on ranking. */
@@ -29,9 +27,12 @@ async function save(page: Page, slug: string): Promise<void> {
   await expect.poll(async () => ((await storedEntries(page, site.built.basePath)).saved as Array<{ slug: string }> | undefined)?.some((p) => p.slug === slug)).toBe(true);
 }
 
-/** Waits until the service worker keeps a page (the cache is what offline reading is served from). */
+/**
+ * Waits until the service worker keeps a page (the cache is what offline reading is served from);
+ * that waits for the worker's first install (the site's shell), however long that takes.
+ */
 async function keptOffline(page: Page, path: string): Promise<void> {
-  await page.waitForFunction(async (url) => (await caches.match(url)) !== undefined, site.url(path), { timeout: OFFLINE_TIMEOUT, polling: 200 });
+  await page.waitForFunction(async (url) => (await caches.match(url)) !== undefined, site.url(path), { polling: 200 });
 }
 
 describe('Save', () => {
