@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { elements, injectedMarkup } from '../support/html-dom.ts';
-import { astroBuild } from '../support/built-site.ts';
+import { astroBuild, builtSite } from '../support/built-site.ts';
 import { LIST_PAGE_SIZE } from '../../src/config.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -25,9 +25,9 @@ describe('the bundled collection', () => {
     expect(stdout).toMatch(/0 new, 0 updated, 566 unchanged/);
   });
 
+  // The shared test build (tests/support/built-site.ts): the same papers, built under its base path and origin.
   it('builds a page for every one of the 566 papers', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'dist-'));
-    expect((await astroBuild(out)).code).toBe(0);
+    const { dir: out, basePath, siteOrigin } = await builtSite();
     const slugs = readdirSync(join(root, 'content/papers')).map((n) => n.replace(/\.md$/, ''));
     expect(slugs).toHaveLength(566);
     for (const slug of slugs) expect(existsSync(join(out, 'papers', slug, 'index.html')), slug).toBe(true);
@@ -37,7 +37,7 @@ describe('the bundled collection', () => {
     const meta = Object.fromEntries(elements(page).filter((e) => e.tag === 'meta').map((e) => [e.attrs.property ?? e.attrs.name, e.attrs.content]));
     expect(meta['og:title']).toBe('Diffusion-Link: Diffusion Probabilistic Model for Bridging the Audio-Text Modality Gap');
     expect(meta['og:description']).toMatch(/^Contrastive audio-language pretraining/);
-    expect(meta['og:image']).toBe('http://localhost:4321/og/diffusion-link-diffusion-probabilistic-model-for-bridging-the-audio-text.png');
+    expect(meta['og:image']).toBe(`${siteOrigin}${basePath}og/diffusion-link-diffusion-probabilistic-model-for-bridging-the-audio-text.png`);
     expect(existsSync(join(out, 'og/diffusion-link-diffusion-probabilistic-model-for-bridging-the-audio-text.png'))).toBe(true);
 
     // The archive files every paper exactly once, in month pages no longer than a topic's.
@@ -45,7 +45,7 @@ describe('the bundled collection', () => {
     const pagesOf = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? pagesOf(join(dir, e.name)) : e.name === 'index.html' ? [join(dir, e.name)] : []));
     for (const file of pagesOf(join(out, 'archive'))) {
-      const cards = [...readFileSync(file, 'utf8').matchAll(/paper-card__title"><a href="\/papers\/([^/"]+)\/"/g)].map((m) => m[1]!);
+      const cards = [...readFileSync(file, 'utf8').matchAll(new RegExp(`paper-card__title"><a href="${basePath}papers/([^/"]+)/"`, 'g'))].map((m) => m[1]!);
       expect(cards.length, file).toBeLessThanOrEqual(LIST_PAGE_SIZE);
       archived.push(...cards);
     }
