@@ -8,7 +8,7 @@
  * mount them), unmounted at the end.
  */
 import { spawn, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixtures, frontmatter, ingest, papersIn, read, root, scratch, STACK_FRAME } from '../support/ingest-cli.ts';
@@ -122,8 +122,10 @@ describe('a lock left by an ingest killed with SIGKILL', () => {
     const papers = join(scratch(), 'papers');
     const child = spawn(process.execPath, [join(root, 'scripts/ingest.ts'), '--no-progress', '--papers-dir', papers, join(root, 'content/listings')], { cwd: root, stdio: 'ignore' });
     const exited = new Promise((resolve) => child.on('exit', resolve));
-    // Killed once it holds the lock and has recorded itself as its owner.
-    await expect.poll(() => existsSync(`${papers}.lock/owner`), { interval: 5 }).toBe(true);
+    // Killed once it holds the lock and has recorded itself as its owner: the owner file names
+    // its process (the file exists, empty, for a moment before that, and an empty one names no one).
+    const owner = `${papers}.lock/owner`;
+    await expect.poll(() => (existsSync(owner) ? readFileSync(owner, 'utf8') : ''), { interval: 5 }).toMatch(/^\d+ \S+\n$/);
     child.kill('SIGKILL');
     await exited;
     expect(existsSync(`${papers}.lock`)).toBe(true);
