@@ -3,23 +3,51 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 
+import { SettingError, siteAddress } from './src/config.ts';
+
 // SITE_URL / BASE_PATH let the same build be deployed at a domain root or under a
 // sub-path (e.g. GitHub Pages project sites); pages build links from BASE_URL.
-const base = process.env.BASE_PATH || '/';
+let address;
+try {
+  address = siteAddress();
+} catch (error) {
+  if (!(error instanceof SettingError)) throw error;
+  // A setting the maintainer gave: one line saying what is wrong, no stack trace.
+  console.error(`paper-digest: ${error.message}`);
+  process.exit(1);
+}
 
 export default defineConfig({
-  site: process.env.SITE_URL || 'http://localhost:4321',
-  base: base.endsWith('/') ? base : `${base}/`,
+  site: address.origin,
+  base: address.base,
   trailingSlash: 'always',
   output: 'static',
   integrations: [mdx(), sitemap()],
   // CSS stays in files the page links; small stylesheets are not inlined.
   build: { inlineStylesheets: 'never' },
-  // Scripts in files too: cached once for every page, instead of repeated in each page's
-  // HTML and in every page's CSP hash list. `emptyOutDir: false` keeps `dist/` between builds: with the incremental build below, a page
-  // whose cache key (src/data/cache-key.ts) and route code are unchanged is neither rendered
-  // nor written, its file left as it was; scripts/build-site.ts removes pages no longer built.
-  vite: { build: { assetsInlineLimit: 0, emptyOutDir: false } },
+  vite: {
+    build: {
+      // Scripts in files too: cached once for every page, instead of repeated in each page's
+      // HTML and in every page's CSP hash list.
+      assetsInlineLimit: 0,
+      // `dist/` is kept between builds: with the incremental build below, a page whose cache
+      // key (src/data/cache-key.ts) and route code are unchanged is neither rendered nor
+      // written, its file left as it was; scripts/build-site.ts removes pages no longer built
+      // and starts from an empty folder when `dist/` is not the last build's.
+      emptyOutDir: false,
+      // The reader's layer (src/personal) that paper pages and cards load, as one file rather
+      // than six: each file costs its own request and compression overhead, and a paper page's
+      // scripts must stay under 5 KB gzipped (docs/personal.md). Only modules that do nothing
+      // when imported belong here: a shared chunk runs all of its modules.
+      rolldownOptions: {
+        output: {
+          codeSplitting: {
+            groups: [{ name: 'personal', test: /(src[\\/]personal[\\/](client[\\/](store|notice|announce|paper-facts|keep-offline|save-buttons|upgrade)|migrate|snapshot|stored|version|visits|words|watch)\.ts|idb-keyval)/ }],
+          },
+        },
+      },
+    },
+  },
   experimental: { incrementalBuild: true },
   // Two files with the same name in different folders would share a slug; by
   // default Astro only warns and keeps one of them.

@@ -5,7 +5,7 @@
  * (`--baseline`: a bare Astro site and the Pagefind CLI over it, on the same papers), the
  * rebuild against the full build. Memory and sizes are absolute. The targets are set for
  * 30,000 papers; at 100,000 the memory and first-search limits are the larger ones below. The
- * typo-correction vocabulary has its ceiling too.
+ * typo-correction vocabulary has a ceiling of its own.
  */
 import type { SizeResult } from './results.ts';
 

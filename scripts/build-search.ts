@@ -13,6 +13,7 @@ try {
   const r = await buildSearchIndex({ papersDir: env.papersDir(), dist, maxFragments: env.maxFragments(), shardSize: env.searchShardSize() });
   console.log(`search index: ${r.papers} papers in ${r.shards} shard(s) in ${join(dist, 'pagefind')}; ${r.rebuilt} shard(s) indexed, ${r.shards - r.rebuilt} unchanged`);
 } catch (error) {
+  // Broken paper files: the message names every one; a stack trace into the reader would bury it.
   if (!(error instanceof BrokenPaperFilesError)) throw error;
   console.error(`search index: ${error.message}`);
   process.exitCode = 1;

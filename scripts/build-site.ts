@@ -1,55 +1,93 @@
 /**
- * `node scripts/build-site.ts`: the site in `dist/`. `astro build` and the search index
+ * `node scripts/build-site.ts [--out-dir DIR]`: the site in `dist/` (or DIR). `astro build` and the search index
  * (scripts/build-search.ts) need nothing from each other, so they run side by side, one per
- * core. The index is built in a cache folder that outlives `dist/`
- * (`node_modules/.cache/paper-digest-search/`), where its unchanged shards stay from one build
- * to the next, and is mirrored into `dist/pagefind/` by hard links once Astro has finished
- * (src/utils/mirror-folder.ts). Then the offline manifest and service worker, which need both.
+ * core. Then the offline manifest and service worker, which need both. Side by side the build
+ * takes about the longer of the two instead of their sum (docs/performance.md);
+ * SEQUENTIAL_BUILD=1 runs them one after the other, for machines short of memory.
  *
- * Astro builds incrementally (astro.config.mjs): `dist/` is kept, pages whose cache key did not
- * change are left untouched, and pages it built last time and not this time are removed here
- * (src/site/built-pages.ts). Without a record of the last build (a fresh clone, a cleared
- * cache), `dist/` is emptied first, so the build starts clean.
- * Side by side the build takes about the longer of the two instead of their sum
- * (docs/performance.md); SEQUENTIAL_BUILD=1 runs them one after the other, for machines short
- * of memory.
+ * A rebuild does only what changed. Astro builds incrementally (astro.config.mjs): a page whose
+ * cache key did not change is left in `dist/` as it was, and files the build no longer makes
+ * are removed here (src/site/built-pages.ts); a folder that is not the last build's output is
+ * emptied first, so that build starts clean. The search index is built in shards in a cache
+ * folder that outlives `dist/` (`node_modules/.cache/paper-digest-search/`), where unchanged
+ * shards stay from one build to the next, and mirrored into `dist/pagefind/` by hard links
+ * (src/utils/mirror-folder.ts): an unchanged shard's files are not touched.
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync, rmdirSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { env } from '../src/config.ts';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { env, siteUrlNotice } from '../src/config.ts';
 import { mirrorFolder } from '../src/utils/mirror-folder.ts';
-import { builtPages, stalePages } from '../src/site/built-pages.ts';
+import { builtPages, forgetLastBuild, isLastBuildOutput, recordLastBuild, removeStaleFiles } from '../src/site/built-pages.ts';
+import { MANIFEST_PATH } from '../src/offline/manifest.ts';
 
-const dist = 'dist';
+const opts = new Command('build-site').option('--out-dir <dir>', 'where the site is written', 'dist').parse().opts<{ outDir: string }>();
+const dist = opts.outDir;
 const searchCache = join('node_modules', '.cache', 'paper-digest-search');
 mkdirSync(searchCache, { recursive: true });
+// Written by the steps after Astro's: not Astro's to remove.
+const laterSteps = (file: string) => file.startsWith('pagefind/') || file === 'sw.js' || file === MANIFEST_PATH;
 
-function run(script: string, args: string[]): Promise<void> {
+/** A step that failed: it has printed why; the build names it and stops the others. */
+class StepFailed extends Error {}
+
+/** The steps still running, by the name the build gives them in its messages. */
+const running = new Map<ChildProcess, string>();
+
+function step(name: string, script: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script, ...args], { stdio: 'inherit' });
+    running.set(child, name);
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${script} ${args.join(' ')} exited with ${code}`))));
+    child.on('exit', (code, signal) => {
+      running.delete(child);
+      if (code === 0) resolve();
+      else reject(new StepFailed(signal ? `${name} was stopped (${signal})` : `${name} failed`));
+    });
   });
 }
 
-const before = builtPages();
-if (before === null) rmSync(dist, { recursive: true, force: true });
-const astro = async () => {
-  await run('node_modules/astro/bin/astro.mjs', ['build']);
-  const stale = before ? stalePages(before, builtPages() ?? new Set()) : [];
-  for (const file of stale) {
-    rmSync(join(dist, file), { force: true });
-    try {
-      rmdirSync(dirname(join(dist, file))); // `papers/<slug>/`, if nothing else is in it
-    } catch {}
-  }
-  if (stale.length > 0) console.log(`removed ${stale.length} page(s) no longer built`);
-};
-const search = () => run('scripts/build-search.ts', [searchCache]);
-// Side by side the two memory peaks add up; one after the other, the higher of the two.
-if (env.sequentialBuild()) await astro().then(search);
-else await Promise.all([astro(), search()]);
-const mirrored = mirrorFolder(join(searchCache, 'pagefind'), join(dist, 'pagefind'));
-console.log(`search index in ${dist}/pagefind: ${mirrored.linked} file(s) linked, ${mirrored.kept} unchanged, ${mirrored.removed} removed`);
-await run('scripts/build-offline.ts', [dist]);
+/** Stops the steps still running and waits until they have exited, so none is left behind. */
+async function stopOthers(): Promise<string[]> {
+  const stopped = [...running];
+  await Promise.all(
+    stopped.map(
+      ([child]) =>
+        new Promise<void>((resolve) => {
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+  return stopped.map(([, name]) => name);
+}
+
+try {
+  if (!isLastBuildOutput(dist)) rmSync(dist, { recursive: true, force: true });
+  forgetLastBuild();
+  const astro = async () => {
+    // Whole seconds, for file systems that keep modification times to the second.
+    const start = Math.floor(Date.now() / 1000) * 1000;
+    await step('astro build', 'node_modules/astro/bin/astro.mjs', ['build', '--outDir', dist]);
+    const stale = removeStaleFiles(dist, start, builtPages(), laterSteps);
+    if (stale.length > 0) console.log(`removed ${stale.length} file(s) the build no longer makes`);
+  };
+  const search = () => step('the search index (scripts/build-search.ts)', 'scripts/build-search.ts', [searchCache]);
+  // Side by side the two memory peaks add up; one after the other, the higher of the two.
+  if (env.sequentialBuild()) await astro().then(search);
+  else await Promise.all([astro(), search()]);
+  const mirrored = mirrorFolder(join(searchCache, 'pagefind'), join(dist, 'pagefind'));
+  console.log(`search index in ${dist}/pagefind: ${mirrored.linked} file(s) linked, ${mirrored.kept} unchanged, ${mirrored.removed} removed`);
+  await step('the offline step (scripts/build-offline.ts)', 'scripts/build-offline.ts', [dist]);
+  recordLastBuild(dist);
+} catch (error) {
+  if (!(error instanceof StepFailed)) throw error;
+  // One failing step stops its siblings: the build ends with the failing step's message only.
+  const stopped = await stopOthers();
+  console.error(`The build stopped: ${error.message}${stopped.length > 0 ? `; ${stopped.join(' and ')} was stopped` : ''}.`);
+  process.exitCode = 1;
+}
+// Last, where a maintainer reads first: a site built for localhost is not one to publish.
+const notice = siteUrlNotice();
+if (notice) console.warn(`\n${notice}`);

@@ -31,9 +31,63 @@ export const env = {
   ogImages: (vars: Record<string, string | undefined> = process.env) => !/^(off|0|false|no)$/i.test(vars.OG_IMAGES ?? ''),
 };
 
+/** A setting with a value the build cannot use; the message names it and says what it should be. */
+export class SettingError extends Error {}
+
+/**
+ * Where the site is published, from SITE_URL and BASE_PATH: the origin, and the base path every
+ * link starts with (`/` or `/sub/`). A path in SITE_URL is the base path unless BASE_PATH says
+ * otherwise, in which case they must agree; anything but an http(s) address is refused.
+ */
+export function siteAddress(vars: Record<string, string | undefined> = process.env): { origin: string; base: string } {
+  const raw = vars.SITE_URL || DEFAULT_SITE_URL;
+  const refuse = () => new SettingError(`SITE_URL "${raw}" is not an http(s) address such as https://example.org or https://example.org/digest/`);
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw refuse();
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.hostname === '' || url.search !== '' || url.hash !== '') throw refuse();
+  const slashed = (path: string) => `/${path.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+  const sitePath = slashed(url.pathname);
+  const basePath = vars.BASE_PATH ? slashed(vars.BASE_PATH) : null;
+  if (basePath !== null && sitePath !== '/' && basePath !== sitePath) {
+    throw new SettingError(`SITE_URL has the path ${sitePath} but BASE_PATH is ${basePath}: give the path in one of them, or the same in both`);
+  }
+  return { origin: url.origin, base: basePath ?? sitePath };
+}
+
 /**
  * Papers per page of a long list (a topic, an archive month). One size for both, so a reader
  * meets the same page length everywhere, and a month of thousands of papers at 30k is still
  * pages of about 30 KB of HTML.
  */
 export const LIST_PAGE_SIZE = 25;
+
+/**
+ * Papers per page of a digest day. A full card is about 800 bytes of HTML, so a page of 100 is
+ * about 90 KB: a 400-paper day is four pages, each well under the 150 KB a page may weigh.
+ */
+export const DAY_PAGE_SIZE = 100;
+
+/** A day with at least this many papers opens as a compact list (rank, title, topics, one line). */
+export const COMPACT_DAY_FROM = 20;
+
+/** How many of the latest day's papers the home page shows before linking to the day. */
+export const HOME_TOP_PAPERS = 10;
+
+/**
+ * What the paper feeds hold: every paper listed in the latest 30 digest days, and at least the
+ * 50 newest (src/site/feeds.ts). The site feed has an item for each of the latest 30 days.
+ */
+export const FEED_WINDOW = { days: 30, minItems: 50 } as const;
+
+/** The address the site is built for when SITE_URL is not set: right only for `npm run preview`. */
+export const DEFAULT_SITE_URL = 'http://localhost:4321';
+
+/** The line a build prints at its end when SITE_URL is not set; null when it is. */
+export function siteUrlNotice(vars: Record<string, string | undefined> = process.env): string | null {
+  if (vars.SITE_URL) return null;
+  return `SITE_URL is not set: canonical links, link previews, feeds and the sitemap point at ${DEFAULT_SITE_URL}, which only works on this machine. Build with SITE_URL=https://your.host (and BASE_PATH=/sub/path/ if the site is not at the root) to publish it.`;
+}

@@ -5,7 +5,8 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildArchive, type ArchiveMonth } from '../site/archive.ts';
-import { buildDigests, type Digest } from '../site/digests.ts';
+import { buildDigests, placesByPaper, type Digest, type DigestPlace } from '../site/digests.ts';
+import { DAY_PAGE_SIZE } from '../config.ts';
 import { byNewest, toPaperView, type PaperView } from '../papers/view.ts';
 import { relatedPapers } from '../analysis/related.ts';
 
@@ -32,6 +33,14 @@ export function paperBySlug(): Promise<Map<string, PaperView>> {
 export function allDigests(): Promise<Digest[]> {
   digests ??= allPapers().then(buildDigests);
   return digests;
+}
+
+let places: Promise<Map<string, DigestPlace[]>> | undefined;
+
+/** A paper's places in the digests (day, position, upvotes, page of the day), oldest day first. */
+export function digestPlaces(slug: string): Promise<DigestPlace[]> {
+  places ??= allDigests().then((list) => placesByPaper(list, DAY_PAGE_SIZE));
+  return places.then((map) => map.get(slug) ?? []);
 }
 
 /** Archive months, newest first. */

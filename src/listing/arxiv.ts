@@ -19,3 +19,26 @@ export function normaliseArxivId(text: string): string | null {
   // The archive name is lower case, the subject class upper case: `math.AG/0601001`.
   return ARXIV_ID.test(id) ? id : null;
 }
+
+// The paper's own pages on arXiv: /abs/<id>, /pdf/<id>[.pdf], /html/<id>.
+const ARXIV_PAGE = /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\/(.+?)(?:\.pdf)?\/?(?:[?#].*)?$/i;
+
+/**
+ * The arXiv identifier the links of an abstract point to. Only when they point to one paper
+ * (its versions count as one): an abstract that links several arXiv papers is citing others,
+ * and none of them is known to be this one.
+ */
+export function arxivIdFromUrls(urls: readonly string[]): string | null {
+  const ids = new Set<string>();
+  for (const url of urls) {
+    const match = ARXIV_PAGE.exec(url);
+    const id = match ? normaliseArxivId(decodeURIComponent(match[1]!)) : null;
+    if (id) ids.add(id);
+  }
+  return ids.size === 1 ? [...ids][0]! : null;
+}
+
+/** An arXiv title search: what the site offers when the paper's identifier is not known. */
+export function arxivTitleSearch(title: string): string {
+  return `https://arxiv.org/search/?query=${encodeURIComponent(title)}&searchtype=title`;
+}

@@ -7,7 +7,7 @@
 import { dateFromFileName, fileNameDatePrefix, inferCaptureDate, resolveRecordDate, type Inference } from './dates.ts';
 import { inferDailyCaptureDate, jsonListing, parseDailyPapers } from './daily-papers.ts';
 import { parseListing, type ParseProgress } from './parse.ts';
-import type { CaptureDateSource, ListingKind, ListingRecord, Problem } from './types.ts';
+import type { CaptureDateSource, ListingKind, ListingRecord, Problem, SkippedText } from './types.ts';
 
 export interface Listing {
   /** The file's base name: it identifies the listing in every paper that appeared in it. */
@@ -17,6 +17,8 @@ export interface Listing {
   captureDate: string;
   captureDateSource: CaptureDateSource;
   records: ListingRecord[];
+  /** Page text (navigation, footer) that stands where no paper can: skipped and counted. */
+  skipped: SkippedText;
   problems: Problem[];
 }
 
@@ -47,7 +49,7 @@ export function readListing(file: string, text: string, dateOption: string | nul
     return { ...record, ...TEXT_ONLY, published: resolved.published };
   });
 
-  return { file, layout: parsed.layout, captureDate, captureDateSource, records, problems };
+  return { file, layout: parsed.layout, captureDate, captureDateSource, records, skipped: parsed.skipped, problems };
 }
 
 /** What a text capture cannot tell. */
@@ -61,7 +63,8 @@ function readDailyPapers(file: string, json: unknown, dateOption: string | null)
     line: null,
     name: 'YYYY-MM-DD-daily.json',
   });
-  return { file, layout: 'json', captureDate, captureDateSource, records: parsed.records, problems };
+  // JSON items are records or reported as malformed: nothing stands around them.
+  return { file, layout: 'json', captureDate, captureDateSource, records: parsed.records, skipped: { lines: 0, spans: [] }, problems };
 }
 
 /**

@@ -57,9 +57,22 @@ export interface Problem {
   message: string;
 }
 
+/**
+ * Lines of a capture that stand where no paper can (the site's navigation and footer, "Submitted
+ * by" lines): skipped, and counted so the maintainer can look. Known header lines and the page
+ * date are not counted.
+ */
+export interface SkippedText {
+  /** How many non-empty lines were skipped. */
+  lines: number;
+  /** Where, as 1-based line ranges; a range spans the empty lines between skipped ones. */
+  spans: Array<{ from: number; to: number }>;
+}
+
 /** What the parser makes of one listing's text, before any capture date is known. */
 export interface ParsedListing {
   layout: Layout;
+  skipped: SkippedText;
   /** The page's own month and day (`Jan 8`), if the capture kept it. */
   pageDate: { month: number; day: number; line: number } | null;
   records: RawRecord[];

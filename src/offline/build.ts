@@ -17,7 +17,7 @@ import { buildManifest, linkedPaperSlugs, MANIFEST_PATH, saveSet, selectOfflineF
 export async function buildOffline(site: string): Promise<string> {
   const files = listFiles(site);
   const entry = JSON.parse(readFileSync(join(site, SEARCH_ENTRY), 'utf8')) as PagefindEntry;
-  const selection = selectOfflineFiles(files, entry, (day) => linkedPaperSlugs(readFileSync(join(site, 'digests', day, 'index.html'), 'utf8')));
+  const selection = selectOfflineFiles(files, entry, (page) => linkedPaperSlugs(readFileSync(join(site, page), 'utf8')));
   const worker = await bundleWorker();
   const manifest = await buildManifest(
     selection,

@@ -48,7 +48,10 @@ export interface OfflineSelection {
  * @param files every file of the built site, relative to its folder, with `/` separators
  * @param papersOfDay the paper slugs a digest day's page links to
  */
-export function selectOfflineFiles(files: string[], entry: PagefindEntry, papersOfDay: (day: string) => string[]): OfflineSelection {
+/**
+ * @param papersOfPage the slugs of the papers a digest page (`digests/<day>/[<n>/]index.html`) lists
+ */
+export function selectOfflineFiles(files: string[], entry: PagefindEntry, papersOfPage: (file: string) => string[]): OfflineSelection {
   const built = new Set(files);
   const existing = (paths: string[]) => paths.filter((p) => built.has(p));
   // The code is the first shard's (or, for an index in one piece, the bundle's own); every
@@ -67,16 +70,28 @@ export function selectOfflineFiles(files: string[], entry: PagefindEntry, papers
     'index.html',
     'search/index.html',
     `${OFFLINE_PAGE}index.html`,
+    // The reader's saved papers, so the list of what is kept offline opens offline too.
+    'saved/index.html',
     'favicon.svg',
+    // What installing the site as an app needs.
+    'manifest.webmanifest',
+    ...files.filter((f) => /^icons\/[^/]+\.png$/.test(f)).sort(),
     ...files.filter((f) => /^_astro\/[^/]+$/.test(f)).sort(),
     ...runtime,
     ...filters,
   ]);
 
   const days = latestDigestDays(files, RECENT_DAYS);
-  const slugs = [...new Set(days.flatMap(papersOfDay))].filter((slug) => built.has(`papers/${slug}/index.html`));
-  const recent = existing(['digests/index.html', ...days.map((d) => `digests/${d}/index.html`), ...slugs.map((s) => `papers/${s}/index.html`)]);
+  const dayPages = days.flatMap((day) => pagesOfDay(files, day));
+  const slugs = [...new Set(dayPages.flatMap(papersOfPage))].filter((slug) => built.has(`papers/${slug}/index.html`));
+  const recent = existing(['digests/index.html', ...dayPages, ...slugs.map((s) => `papers/${s}/index.html`)]);
   return { shell, index: existing([...runtime, ...chunks]), recent, days, papers: slugs.length };
+}
+
+/** The pages of a digest day, in order: `digests/<day>/index.html`, then `digests/<day>/2/index.html`… for a long day. */
+export function pagesOfDay(files: string[], day: string): string[] {
+  const page = (file: string) => (file === `digests/${day}/index.html` ? 1 : Number(new RegExp(`^digests/${day}/(\\d+)/index\\.html$`).exec(file)?.[1] ?? 0));
+  return files.filter((f) => page(f) > 0).sort((a, b) => page(a) - page(b));
 }
 
 /** The newest digest days that have a page, newest first. */

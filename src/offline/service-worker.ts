@@ -11,6 +11,7 @@
  * - Pages: network first (kept as they are read), the kept copy when offline.
  * - Content-hashed files (Astro assets, Pagefind chunks and metadata): cache first; the
  *   chunks a search loads are kept, so that search keeps working offline.
+ * - Papers a reader saves (src/personal) are kept on request (`keep` message), like pages read.
  * - `pagefind-entry.json` decides which index a search uses. Online, the worker passes on
  *   the published one (even one newer than its build: everything it leads to is named by
  *   content hash, so it is served whole from the network); offline, or if the published one
@@ -22,7 +23,7 @@ import { buildCacheName, isBuildCacheOf, settingsCacheName } from './cache-names
 import { contentHash } from './content-hash.ts';
 import { MANIFEST_PATH, OFFLINE_PAGE, saveSet, totalBytes, type OfflineFile, type OfflineManifest } from './manifest.ts';
 import type { OfflinePlan, OfflineReply, OfflineRequest } from './messages.ts';
-import { assetsOfPage, isSearchChunk, routeOf } from './site-paths.ts';
+import { assetsOfPage, isPaperPage, isSearchChunk, routeOf } from './site-paths.ts';
 import { forEachConcurrently } from '../utils/concurrency.ts';
 
 // The few service-worker types used here. (TypeScript's "webworker" lib cannot be loaded
@@ -249,6 +250,7 @@ self.addEventListener('message', (event) => {
   const reply = (message: OfflineReply) => port.postMessage(message);
   if (request.type === 'plan') event.waitUntil(plan().then(reply, (error: unknown) => reply(failure(error))));
   else if (request.type === 'save') event.waitUntil(save(reply));
+  else if (request.type === 'keep') event.waitUntil(keep(request.paths).then(reply, (error: unknown) => reply(failure(error))));
 });
 
 async function plan(): Promise<OfflinePlan> {
@@ -287,6 +289,34 @@ async function save(reply: (message: OfflineReply) => void): Promise<void> {
     if (error instanceof OutdatedError) void self.registration.update().catch(() => undefined);
     reply(failure(error));
   }
+}
+
+/**
+ * Keeps the pages of papers a reader saved, with the assets they link, in this build's cache.
+ * Pages kept this way are carried over to newer builds like every page read (carryOver).
+ */
+async function keep(paths: unknown): Promise<OfflineReply> {
+  const cache = await caches.open(CACHE);
+  const pages = (Array.isArray(paths) ? paths : []).filter((p): p is string => typeof p === 'string' && isPaperPage(p));
+  const kept: string[] = [];
+  for (const path of pages) {
+    let html = await (await cache.match(at(path)))?.text();
+    if (html === undefined) {
+      const response = await fetch(at(path), { cache: 'no-cache' });
+      const type = response.headers.get('content-type') ?? '';
+      if (!response.ok || !type.startsWith('text/html')) continue;
+      html = await response.text();
+      // A fresh response, as in download(): a redirected one is refused for navigations.
+      await cache.put(at(path), new Response(html, { headers: { 'Content-Type': type } }));
+    }
+    for (const asset of assetsOfPage(html)) {
+      if (await cache.match(at(asset))) continue;
+      const response = await fetch(at(asset));
+      if (response.ok) await cache.put(at(asset), response);
+    }
+    kept.push(path);
+  }
+  return { type: 'kept', paths: kept };
 }
 
 function failure(error: unknown): OfflineReply {

@@ -49,6 +49,11 @@ export function isSearchRuntime(path: string): boolean {
   return new RegExp(String.raw`^pagefind\/${SHARD}(pagefind\.js|pagefind-worker\.js|wasm\.[^/]+\.pagefind)$`).test(path);
 }
 
+/** A paper's page (`papers/<slug>/`): what a reader's saved papers ask the worker to keep. */
+export function isPaperPage(path: string): boolean {
+  return /^papers\/[a-z0-9]+(?:-[a-z0-9]+)*\/$/.test(path);
+}
+
 /** The address (relative to the base) a built file is served at: `papers/x/index.html` → `papers/x/`. */
 export function urlPathOfFile(file: string): string {
   return file === 'index.html' ? '' : file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file;

@@ -43,7 +43,14 @@ export function readFrontmatter(text: string): { doc: YAML.Document; data: Recor
   if (!m) throw new PaperFileError('no frontmatter: the file must start with a line "---" and close it with another');
   const doc = YAML.parseDocument(m[1]!, YAML_OPTIONS);
   if (doc.errors.length > 0) throw new PaperFileError(`invalid frontmatter: ${doc.errors[0]!.message.split('\n')[0]}`);
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (error) {
+    // A YAML alias bomb ("billion laughs"): the reader refuses to expand it.
+    if (error instanceof ReferenceError) throw new PaperFileError(`the frontmatter's YAML aliases expand too far (${error.message}); write the values out instead of using aliases`);
+    throw error;
+  }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new PaperFileError('frontmatter is not a set of keys');
   return { doc, data: data as Record<string, unknown>, body: text.slice(m[0].length).replace(/^\r?\n/, '') };
 }
@@ -89,13 +96,23 @@ function render(doc: YAML.Document, body: string): string {
  * writes and answers "don't know" (null, false) for anything else, so the caller reads the file.
  */
 
-// A title key as the writer leaves it unquoted. Only keys of two words or more are taken: no
-// YAML 1.1 number, boolean or null has a space, so these are certainly read back as strings.
-const PLAIN_TITLE_KEY = /^titleKey: ([\p{L}\p{N}]+(?: [\p{L}\p{N}]+)+)$/mu;
+// A title key as the writer leaves it: plain, when it starts with a letter or digit and has no
+// `#` (a comment after a space); otherwise double-quoted, which without a backslash is literal.
+// Only keys of two words or more are taken plain: no YAML 1.1 number, boolean or null has a
+// space, so these are certainly read back as strings.
+const PLAIN_TITLE_KEY = /^titleKey: ([\p{L}\p{N}][\p{L}\p{N}\p{Sm}\p{Sc}\p{So}]*(?: [\p{L}\p{N}\p{Sm}\p{Sc}\p{So}]+)+)$/mu;
+const QUOTED_TITLE_KEY = /^titleKey: "([^"\\\n]+)"$/m;
 
 /** The title key the writer wrote, or null if the file must be read to know it. */
 export function skimTitleKey(text: string): string | null {
-  return PLAIN_TITLE_KEY.exec(frontmatterText(text))?.[1] ?? null;
+  const frontmatter = frontmatterText(text);
+  return (PLAIN_TITLE_KEY.exec(frontmatter) ?? QUOTED_TITLE_KEY.exec(frontmatter))?.[1] ?? null;
+}
+
+/** The body (abstract and notes) of a file as the writer lays it out, without reading its YAML; '' if none. */
+export function skimBody(text: string): string {
+  const end = text.indexOf('\n---\n', 3);
+  return text.startsWith('---\n') && end !== -1 ? text.slice(end + 5).replace(/^\n/, '') : '';
 }
 
 // The arXiv line as the writer leaves it: a quoted new-style id, a plain old-style one, or null.

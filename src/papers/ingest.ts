@@ -3,19 +3,21 @@
  * Every listing is read and every paper merged in memory first; files are then written,
  * each atomically and only when its bytes change.
  */
-import { readdir, readFile, rm, stat, mkdir } from 'node:fs/promises';
+import { lstat, readdir, readFile, rm, stat, mkdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { writeAtomic } from '../utils/atomic-write.ts';
 import { forEachConcurrently, mapConcurrently } from '../utils/concurrency.ts';
-import { checkListingSize, decodeListing, UnreadableListingError } from '../listing/decode.ts';
+import { decodeListing, UnreadableListingError } from '../listing/decode.ts';
+import { readListingFile } from '../listing/file.ts';
+import { codeAndWords, describeFileError, errorCode } from '../utils/file-errors.ts';
 import { CaptureDateError, readListing, type Listing } from '../listing/read.ts';
 import { createPaper, fileUnderTopics, mergeRecord } from './merge.ts';
-import { newPaperFile, parsePaperFile, PaperFileError, readFrontmatter, skimArxivId, skimHasAppearance, skimTitleKey, updatePaperFile, type PaperFile } from './file.ts';
+import { newPaperFile, parsePaperFile, PaperFileError, readFrontmatter, skimArxivId, skimBody, skimHasAppearance, skimTitleKey, updatePaperFile, type PaperFile } from './file.ts';
 import { baseSlug, chooseSlug, type SlugOwner } from './slug.ts';
-import { titleKey } from '../listing/title-key.ts';
+import { legacyTitleKey, titleKey } from '../listing/title-key.ts';
+import { abstractFingerprint, compareAbstracts } from './abstracts.ts';
 import type { PaperFields } from './schema.ts';
 import type { Problem } from '../listing/types.ts';
-import { listingHash, readIngestIndex, writeIngestIndex, type IndexedPaper, type IngestIndex, type IngestedListing } from './ingest-index.ts';
 
 /** Beside the papers folder (`content/.papers-taxonomy`): the taxonomy version they were filed under. */
 function taxonomyStampPath(papersDir: string): string {
@@ -40,6 +42,8 @@ export interface IngestOptions {
   dryRun?: boolean;
   /** How papers are filed under topics (the caller's, so that papers/ needs nothing from analysis/). */
   filing: TopicFiling;
+  /** Symbolic links among the listings are followed only to files inside this folder; default the current one. */
+  projectRoot?: string;
   onProgress?: (progress: IngestProgress) => void;
 }
 
@@ -59,8 +63,11 @@ export interface IngestReport {
   inOther: string[];
   /** Every paper was re-filed because the taxonomy changed since the last run. */
   reclassified: boolean;
-  /** Listings ingested before with the same bytes (ingest-index.ts): not read again; their papers count as unchanged. */
-  skippedListings: string[];
+  /**
+   * A paper file could not be read or written (broken by hand, a full or read-only disk): the
+   * archive itself needs the maintainer, as opposed to a capture that could not be read.
+   */
+  archiveFailed: boolean;
 }
 
 /** A paper as held during a run: where it lives and what it was on disk. */
@@ -81,49 +88,42 @@ interface Entry {
 interface Stored {
   slug: string;
   path: string;
-  /** Null until read: with the ingest index, only files a listing of this run names are read. */
-  text: string | null;
+  text: string;
+  entry?: Entry;
   /** Its arXiv id, once known: from then on later listings find the paper by it. */
   arxiv: string | null;
-  entry?: Entry;
 }
 
 export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const problems: Problem[] = [];
-  const date = options.date ?? null;
   const files = await listingFiles(options.inputs, problems);
-  const index = options.dryRun ? null : await readIngestIndex(options.papersDir);
-  const onDisk = new Set((await readdir(options.papersDir).catch(() => [] as string[])).filter((n) => n.endsWith('.md')).map((n) => n.slice(0, -3)));
-  // A listing read before with the same bytes is not read again, unless a paper it gave has gone.
-  const ingestedBefore = (path: string, hash: string): IngestedListing | null => {
-    const prior = index?.listings.get(basename(path));
-    return prior && prior.hash === hash && prior.slugs.every((slug) => onDisk.has(slug)) ? prior : null;
-  };
   const loaded: LoadedListing[] = [];
-  const skipped = new Map<string, IngestedListing>();
   for (const path of files) {
-    const result = await loadListing(path, date, problems, options.onProgress, ingestedBefore);
-    if (result && 'skipped' in result) skipped.set(basename(path), result.skipped);
-    else if (result) loaded.push(result);
+    const listing = await loadListing(path, options.projectRoot ?? process.cwd(), options.date ?? null, problems, options.onProgress);
+    if (listing) loaded.push({ listing, path });
   }
   const listings = loaded.map((l) => l.listing);
   // One by one: spreading a garbled listing's hundreds of thousands of problems overflows the stack.
   for (const l of listings) for (const p of l.problems) problems.push(p);
 
-  const report: IngestReport = { listings, problems, created: [], updated: [], unchanged: [], inOther: [], reclassified: false, skippedListings: [...skipped.keys()] };
+  const report: IngestReport = { listings, problems, created: [], updated: [], unchanged: [], inOther: [], reclassified: false, archiveFailed: false };
   if (options.dryRun) return report;
 
-  await mkdir(options.papersDir, { recursive: true });
-  await removeInterruptedWrites(options.papersDir, problems);
+  let store: Store;
+  try {
+    await mkdir(options.papersDir, { recursive: true });
+    await removeInterruptedWrites(options.papersDir, problems);
+    store = await loadPapers(options.papersDir, problems);
+  } catch (error) {
+    problems.push({ file: options.papersDir, line: null, severity: 'error', message: `the papers folder cannot be opened (${codeAndWords(error)}); fix that and run ingest again. Nothing was written.` });
+    report.archiveFailed = true;
+    return report;
+  }
+  const { touched, alreadyRecorded } = mergeListings(loaded, store, options.papersDir, problems);
   const taxonomyFile = taxonomyStampPath(options.papersDir);
   const stamp = options.filing.version;
   const previousStamp = await readFile(taxonomyFile, 'utf8').catch(() => null);
   const refile = previousStamp?.trim() !== stamp;
-  // Re-filing reads every paper; otherwise only the files this run's listings name.
-  const wanted = new Set(listings.flatMap((l) => l.records.flatMap((r) => [titleKey(r.title), ...(r.arxivId === null ? [] : [`arxiv:${r.arxivId}`])])));
-  const store = await loadPapers(options.papersDir, problems, refile ? null : index, wanted);
-  const { touched, alreadyRecorded, slugsOfListing } = mergeListings(loaded, store, problems);
-  for (const { slugs } of skipped.values()) for (const slug of slugs) alreadyRecorded.add(slug);
   let refileDone = refile;
   if (refile) {
     // The taxonomy changed (or papers were never filed): every paper is filed again.
@@ -140,81 +140,98 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     if (entry.fields.topics.includes(options.filing.other)) report.inOther.push(entry.slug);
   }
 
-  let done = 0;
-  // Several writes in flight: each one waits on the disk (write, rename), not on the CPU.
-  await forEachConcurrently([...touched.values()], WRITE_CONCURRENCY, async (entry) => {
-    const text = entry.existing ? updatePaperFile(entry.existing, entry.fields, entry.body) : newPaperFile(entry.fields, entry.body);
-    if (text === entry.originalText) report.unchanged.push(entry.slug);
-    else {
-      store.written.add(entry.slug);
-      await writeAtomic(join(options.papersDir, `${entry.slug}.md`), text);
-      (entry.existing ? report.updated : report.created).push(entry.slug);
-    }
-    options.onProgress?.({ stage: 'writing', done: ++done, total: touched.size });
-  });
+  const writesFailed = await writePapers([...touched.values()], options, report);
   for (const list of [report.created, report.updated, report.unchanged]) list.sort();
   for (const slug of alreadyRecorded) if (!touched.has(slug)) report.unchanged.push(slug);
-  // Written last: a run that dies before this point files everything again next time.
-  if (refileDone) await writeAtomic(taxonomyFile, `${stamp}\n`);
-  await writeIngestIndex(options.papersDir, await nextIndex(options.papersDir, store, loaded, skipped, slugsOfListing, problems), index);
+  // Written last: a run that dies (or fails to write a paper) before this point files everything again next time.
+  let stampFailed = false;
+  if (refileDone && !writesFailed) {
+    await writeAtomic(taxonomyFile, `${stamp}\n`).catch((error: unknown) => {
+      stampFailed = true;
+      problems.push({ file: taxonomyFile, line: null, severity: 'error', message: `cannot be written (${codeAndWords(error)}); the next run files every paper again` });
+    });
+  }
+  report.archiveFailed = store.brokenBySlug.size > 0 || writesFailed || stampFailed;
   return report;
 }
 
 /**
- * The index after this run: every readable paper's title key, and every listing that merged
- * without an error (one with an error is read again next run, as the records it skipped may
- * merge then).
+ * Writes each paper whose bytes changed, several at a time (each write waits on the disk, not
+ * on the CPU). A write that fails (full disk, read-only folder) leaves the old file whole; the
+ * failures are reported as one line per kind of error. Returns whether any write failed.
  */
-async function nextIndex(
-  dir: string,
-  store: Store,
-  loaded: LoadedListing[],
-  skipped: Map<string, IngestedListing>,
-  slugsOfListing: Map<string, Set<string>>,
-  problems: Problem[],
-): Promise<IngestIndex> {
-  const papers = new Map<string, IndexedPaper>();
-  const slugs = [...store.slugOwner].flatMap(([slug, owner]) => (owner.kind === 'paper' && !store.brokenBySlug.has(slug) ? [{ slug, key: owner.titleKey }] : []));
-  // Files written this run have a new size and mtime; the others keep what loadPapers saw.
-  const written = slugs.filter(({ slug }) => !store.stats.has(slug) || store.written.has(slug));
-  const fresh = await mapConcurrently(written, READ_CONCURRENCY, ({ slug }) => stat(join(dir, `${slug}.md`)).catch(() => null));
-  written.forEach(({ slug }, i) => {
-    const s = fresh[i];
-    if (s) store.stats.set(slug, { size: s.size, mtimeMs: Math.floor(s.mtimeMs) });
+async function writePapers(entries: Entry[], options: IngestOptions, report: IngestReport): Promise<boolean> {
+  let done = 0;
+  const failed = new Map<string, { error: unknown; slugs: string[] }>();
+  await forEachConcurrently(entries, WRITE_CONCURRENCY, async (entry) => {
+    const text = entry.existing ? updatePaperFile(entry.existing, entry.fields, entry.body) : newPaperFile(entry.fields, entry.body);
+    if (text === entry.originalText) report.unchanged.push(entry.slug);
+    else {
+      try {
+        // A new paper never replaces a file: its slug was free when it was chosen.
+        await writeAtomic(join(options.papersDir, `${entry.slug}.md`), text, { replace: entry.existing !== null });
+        (entry.existing ? report.updated : report.created).push(entry.slug);
+      } catch (error) {
+        const code = errorCode(error);
+        if (code === null) throw error;
+        const group = failed.get(code) ?? { error, slugs: [] };
+        group.slugs.push(entry.slug);
+        failed.set(code, group);
+      }
+    }
+    options.onProgress?.({ stage: 'writing', done: ++done, total: entries.length });
   });
-  for (const { slug, key } of slugs) {
-    const s = store.stats.get(slug);
-    if (s) papers.set(slug, { key, arxiv: store.byKey.get(key)?.arxiv ?? null, ...s });
+  for (const [code, { error, slugs }] of failed) {
+    slugs.sort();
+    report.problems.push({
+      file: options.papersDir,
+      line: null,
+      severity: 'error',
+      message: `${slugs.length} paper file(s) could not be written (${codeAndWords(error)}), such as ${slugs[0]}.md; ${WRITE_ADVICE[code] ?? 'fix that and run ingest again'}. Every file there is still whole, as it was.`,
+    });
   }
-  const failed = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
-  const listings = new Map(skipped);
-  for (const { listing, path, hash } of loaded) {
-    if (!failed.has(path)) listings.set(listing.file, { hash, slugs: [...(slugsOfListing.get(listing.file) ?? [])].sort() });
-  }
-  return { papers, listings };
+  return failed.size > 0;
 }
+
+const WRITE_ADVICE: Record<string, string> = {
+  EROFS: 'make the folder writable and run ingest again',
+  EACCES: 'make the folder writable and run ingest again',
+  EPERM: 'make the folder writable and run ingest again',
+  ENOSPC: 'free some space and run ingest again',
+  EDQUOT: 'free some space and run ingest again',
+  EEXIST: 'a file appeared under that name while ingest ran; run ingest again',
+};
 
 /** A listing and the path it was read from, which the problems merging finds in it name. */
 interface LoadedListing {
   listing: Listing;
   path: string;
-  /** Its hash for the ingest index (listingHash). */
-  hash: string;
 }
 
-/** Folders yield their `.txt` and `.json` files, in name order; named files are taken as they are. */
+/**
+ * Folders yield their `.txt` and `.json` entries, in name order, whatever they are (a folder or a
+ * pipe named `x.txt` is refused by name when it is read); named paths are taken as they are.
+ */
 async function listingFiles(inputs: string[], problems: Problem[]): Promise<string[]> {
   const out: string[] = [];
   for (const input of inputs) {
     let info;
     try {
       info = await stat(input);
-    } catch {
-      problems.push({ file: input, line: null, severity: 'error', message: 'no such file or folder' });
+    } catch (error) {
+      // A dangling or looping link is named by the reader, which says what it is.
+      if ((await lstat(input).catch(() => null))?.isSymbolicLink()) out.push(input);
+      else problems.push({ file: input, line: null, severity: 'error', message: errorCode(error) === 'ENOENT' ? 'no such file or folder' : `${describeFileError(error)}; check the path` });
       continue;
     }
     if (info.isDirectory()) {
-      const names = (await readdir(input)).filter((n) => LISTING_NAME.test(n)).sort();
+      let names: string[];
+      try {
+        names = (await readdir(input)).filter((n) => LISTING_NAME.test(n)).sort();
+      } catch (error) {
+        problems.push({ file: input, line: null, severity: 'error', message: `the folder ${describeFileError(error)}; make it readable and run ingest again` });
+        continue;
+      }
       if (names.length === 0) problems.push({ file: input, line: null, severity: 'warning', message: 'no .txt or .json listings in this folder' });
       out.push(...names.map((n) => join(input, n)));
     } else out.push(input);
@@ -225,22 +242,10 @@ async function listingFiles(inputs: string[], problems: Problem[]): Promise<stri
 /** Text captures and Daily Papers JSON; not hidden files, nor a fetch's unfinished temp file (`x.json.1234567`). */
 const LISTING_NAME = /^[^.].*\.(?:txt|json)$/;
 
-async function loadListing(
-  path: string,
-  date: string | null,
-  problems: Problem[],
-  onProgress: IngestOptions['onProgress'],
-  ingestedBefore: (path: string, hash: string) => IngestedListing | null,
-): Promise<LoadedListing | { skipped: IngestedListing } | null> {
+async function loadListing(path: string, projectRoot: string, date: string | null, problems: Problem[], onProgress: IngestOptions['onProgress']): Promise<Listing | null> {
   const file = basename(path);
   try {
-    // Refused by its size before it is read, so an enormous file never reaches memory.
-    checkListingSize((await stat(path)).size);
-    const bytes = await readFile(path);
-    const hash = listingHash(bytes, date);
-    const prior = ingestedBefore(path, hash);
-    if (prior) return { skipped: prior };
-    const { text, warning } = decodeListing(bytes);
+    const { text, warning } = decodeListing(await readListingFile(path, projectRoot));
     const listing = readListing(file, text, date, (done, total) => onProgress?.({ stage: 'parsing', file, done, total }));
     // The listing is known by its base name in the papers; its problems name the path the
     // maintainer gave, so `content/listings/x.txt:13` can be opened as printed.
@@ -249,7 +254,7 @@ async function loadListing(
     if (listing.records.length === 0) {
       listing.problems.push({ file: path, line: null, severity: 'error', message: 'no paper records found in it' });
     }
-    return { listing, path, hash };
+    return listing;
   } catch (error) {
     if (error instanceof UnreadableListingError || error instanceof CaptureDateError) {
       problems.push({ file: path, line: null, severity: 'error', message: error.message });
@@ -272,11 +277,8 @@ async function removeInterruptedWrites(dir: string, problems: Problem[]): Promis
 }
 
 interface Store {
-  /** Size and mtime of each paper file as loadPapers found it. */
-  stats: Map<string, { size: number; mtimeMs: number }>;
-  /** Slugs whose file this run wrote. */
-  written: Set<string>;
-  byKey: Map<string, Stored>;
+  /** Papers by title key: usually one, more when papers share a title but not an abstract. */
+  byKey: Map<string, Stored[]>;
   byArxiv: Map<string, Stored>;
   bySlug: Map<string, Stored>;
   /** Every slug in use, including those of files too broken to read. */
@@ -285,54 +287,41 @@ interface Store {
   brokenBySlug: Map<string, string>;
   brokenByKey: Map<string, string>;
   brokenByArxiv: Map<string, string>;
+  /** Papers by the start of their abstract, to find likely duplicates; built on first need. */
+  byAbstract?: Map<string, Stored[]>;
 }
 
-/**
- * The paper files, known by title key and arXiv id. Without an index every file is read (and
- * skimmed); with one, only files it does not know and files holding a title key or arXiv id in
- * `wanted` (the papers this run's listings name).
- */
-async function loadPapers(dir: string, problems: Problem[], index: IngestIndex | null, wanted: Set<string>): Promise<Store> {
-  const store: Store = { stats: new Map(), written: new Set(), byKey: new Map(), byArxiv: new Map(), bySlug: new Map(), slugOwner: new Map(), brokenBySlug: new Map(), brokenByKey: new Map(), brokenByArxiv: new Map() };
+async function loadPapers(dir: string, problems: Problem[]): Promise<Store> {
+  const store: Store = { byKey: new Map(), byArxiv: new Map(), bySlug: new Map(), slugOwner: new Map(), brokenBySlug: new Map(), brokenByKey: new Map(), brokenByArxiv: new Map() };
   const names = (await readdir(dir)).filter((n) => n.endsWith('.md')).sort();
-  // A stat costs a fraction of a read; a file whose size or mtime changed since it was indexed is read.
-  const stats = index ? await mapConcurrently(names, READ_CONCURRENCY, (name) => stat(join(dir, name))) : [];
-  const current = new Map<string, IndexedPaper>();
-  names.forEach((name, i) => {
-    const slug = name.slice(0, -3);
-    const s = stats[i];
-    const indexed = index?.papers.get(slug);
-    if (!s) return;
-    const now = { size: s.size, mtimeMs: Math.floor(s.mtimeMs) };
-    store.stats.set(slug, now);
-    if (indexed && indexed.size === now.size && indexed.mtimeMs === now.mtimeMs) current.set(name, indexed);
-  });
-  const indexedKey = (name: string) => current.get(name)?.key;
-  const toRead = names.filter((name) => {
-    const indexed = current.get(name);
-    return indexed === undefined || wanted.has(indexed.key) || (indexed.arxiv != null && wanted.has(`arxiv:${indexed.arxiv}`));
-  });
   // Read many at a time: each read waits on the disk, not on the CPU.
-  const texts = new Map(toRead.map((name, i) => [name, i]));
-  const read = await mapConcurrently(toRead, READ_CONCURRENCY, (name) => readFile(join(dir, name), 'utf8'));
-  for (const name of names) {
+  const texts = await mapConcurrently(names, READ_CONCURRENCY, (name) => readFile(join(dir, name), 'utf8').catch((error: unknown) => ({ error })));
+  for (const [i, name] of names.entries()) {
     const slug = name.slice(0, -3);
     const path = join(dir, name);
-    const i = texts.get(name);
-    const stored: Stored = { slug, path, text: i === undefined ? null : read[i]!, arxiv: null };
-    store.bySlug.set(slug, stored);
-    const key = indexedKey(name) ?? (stored.text === null ? undefined : (skimTitleKey(stored.text) ?? open(stored, store, problems)?.fields.titleKey));
-    if (key === undefined) continue;
-    const other = store.byKey.get(key);
-    if (other) {
-      // A copied or renamed file: only one of the two can receive later captures.
-      problems.push({ file: path, line: null, severity: 'warning', message: `holds the same paper (titleKey "${key}") as ${other.path}; later captures go to ${other.path} only` });
+    const text = texts[i]!;
+    if (typeof text !== 'string') {
+      // Unreadable (a folder named x.md, no permission): its slug stays taken, and it is named.
+      store.slugOwner.set(slug, { kind: 'broken' });
+      store.brokenBySlug.set(slug, path);
+      problems.push({ file: path, line: null, severity: 'error', message: `${describeFileError(text.error)}; make it a readable paper file or move it out of the folder` });
       continue;
     }
-    store.byKey.set(key, stored);
+    const stored: Stored = { slug, path, text, arxiv: null };
+    store.bySlug.set(slug, stored);
+    const key = skimTitleKey(stored.text) ?? open(stored, store, problems)?.fields.titleKey;
+    if (key === undefined) continue;
+    // Every file holds its slug, whether or not later captures can reach it.
     store.slugOwner.set(slug, { kind: 'paper', titleKey: key });
-    const indexed = current.get(name);
-    const arxiv = indexed && stored.text === null ? (indexed.arxiv ?? null) : skimArxivId(stored.text!);
+    const others = store.byKey.get(key) ?? [];
+    const copyOf = others.find((o) => compareAbstracts(bodyText(o), bodyText(stored)) !== 'different');
+    if (copyOf) {
+      // A copied or renamed file: only one of the two can receive later captures.
+      problems.push({ file: path, line: null, severity: 'warning', message: `holds the same paper (titleKey "${key}") as ${copyOf.path}; later captures go to ${copyOf.path} only` });
+      continue;
+    }
+    store.byKey.set(key, [...others, stored]);
+    const arxiv = skimArxivId(stored.text);
     stored.arxiv = arxiv === undefined ? (open(stored, store, problems)?.fields.arxiv ?? null) : arxiv;
     if (stored.arxiv === null || store.brokenBySlug.has(slug)) continue;
     const sameId = store.byArxiv.get(stored.arxiv);
@@ -342,12 +331,15 @@ async function loadPapers(dir: string, problems: Problem[], index: IngestIndex |
   return store;
 }
 
+/** A stored paper's body: its abstract and any notes below it. */
+function bodyText(stored: Stored): string {
+  return stored.entry ? stored.entry.body : skimBody(stored.text);
+}
+
 /** The paper behind a stored file, parsed on first use; null (and an error) if it is broken. */
 function open(stored: Stored, store: Store, problems: Problem[]): Entry | null {
   if (stored.entry) return stored.entry;
   if (store.brokenBySlug.has(stored.slug)) return null;
-  // loadPapers reads every file a listing of the run names, and all of them when re-filing.
-  if (stored.text === null) throw new Error(`${stored.path}: opened without being read`);
   try {
     const existing = parsePaperFile(stored.text);
     stored.entry = { slug: stored.slug, fields: existing.fields, body: existing.body, existing, originalText: stored.text };
@@ -360,7 +352,7 @@ function open(stored: Stored, store: Store, problems: Problem[]): Entry | null {
     const { key, arxiv } = brokenFileKeys(stored.text);
     if (key) {
       store.brokenByKey.set(key, stored.path);
-      if (store.byKey.get(key) === stored) store.byKey.delete(key);
+      removeFromKey(store, key, stored);
     }
     if (arxiv) {
       store.brokenByArxiv.set(arxiv, stored.path);
@@ -383,6 +375,12 @@ function brokenFileKeys(text: string): { key: string | null; arxiv: string | nul
   }
 }
 
+function removeFromKey(store: Store, key: string, stored: Stored): void {
+  const rest = (store.byKey.get(key) ?? []).filter((s) => s !== stored);
+  if (rest.length > 0) store.byKey.set(key, rest);
+  else store.byKey.delete(key);
+}
+
 /**
  * Merges every record, oldest capture first. Returns the papers the listings changed or
  * created, and the papers (by slug) that already recorded a listing, left unread.
@@ -390,18 +388,11 @@ function brokenFileKeys(text: string): { key: string | null; arxiv: string | nul
  * error rather than written to a second file: that would leave a duplicate of the paper
  * once the maintainer fixes the first. The listing stays, so a later run ingests it.
  */
-function mergeListings(
-  loaded: LoadedListing[],
-  store: Store,
-  problems: Problem[],
-): { touched: Map<string, Entry>; alreadyRecorded: Set<string>; slugsOfListing: Map<string, Set<string>> } {
+function mergeListings(loaded: LoadedListing[], store: Store, dir: string, problems: Problem[]): { touched: Map<string, Entry>; alreadyRecorded: Set<string> } {
   const touched = new Map<string, Entry>();
   const alreadyRecorded = new Set<string>();
-  const slugsOfListing = new Map<string, Set<string>>();
   const ordered = [...loaded].sort((a, b) => a.listing.captureDate.localeCompare(b.listing.captureDate) || a.listing.file.localeCompare(b.listing.file));
   for (const { listing, path: where } of ordered) {
-    const slugs = new Set<string>();
-    slugsOfListing.set(listing.file, slugs);
     listing.records.forEach((record, i) => {
       const key = titleKey(record.title);
       if (key === '') {
@@ -412,20 +403,27 @@ function mergeListings(
       const appearance = { file: listing.file, captureDate: listing.captureDate, rank: i + 1, upvotes: record.upvotes };
       // Once a paper has an arXiv id, that is how listings find it: a corrected title still matches.
       const byId = record.arxivId === null ? undefined : store.byArxiv.get(record.arxivId);
-      const stored = byId ?? store.byKey.get(key);
-      if (!byId && stored?.arxiv && record.arxivId && stored.arxiv !== record.arxivId) {
+      const sameKey = store.byKey.get(key) ?? [];
+      // A paper with another arXiv id is not this one, whatever its title.
+      const candidates = byId ? [byId] : sameKey.filter((c) => !c.arxiv || !record.arxivId || c.arxiv === record.arxivId);
+      const otherId = sameKey[0];
+      if (!byId && candidates.length === 0 && otherId && record.arxivId) {
         problems.push({
           file: where,
           line: record.line,
           severity: 'error',
-          message: `"${record.title}" (arXiv ${record.arxivId}) has the title of the paper in ${stored.path || stored.slug}, which is arXiv ${stored.arxiv}; skipped: if that file's arxiv is wrong, correct it and ingest again`,
+          message: `"${record.title}" (arXiv ${record.arxivId}) has the title of the paper in ${otherId.path || otherId.slug}, which is arXiv ${otherId.arxiv}; skipped: if that file's arxiv is wrong, correct it and ingest again`,
         });
         return;
       }
       // Already recorded in this file: nothing to merge, and no need to parse it.
-      if (stored && !stored.entry && stored.text !== null && skimHasAppearance(stored.text, listing.file)) {
+      if (candidates.length === 1 && !candidates[0]!.entry && skimHasAppearance(candidates[0]!.text, listing.file)) {
+        alreadyRecorded.add(candidates[0]!.slug);
+        return;
+      }
+      const stored = byId ?? (candidates.length > 0 ? samePaper(candidates, record.abstract) : legacyKeyed(store, record.title, key, problems, touched));
+      if (stored && !stored.entry && skimHasAppearance(stored.text, listing.file)) {
         alreadyRecorded.add(stored.slug);
-        slugs.add(stored.slug);
         return;
       }
       let entry = stored ? open(stored, store, problems) : null;
@@ -439,11 +437,22 @@ function mergeListings(
           problems.push({ file: where, line: record.line, severity: 'error', message: `"${record.title}" may be the paper in ${heldBy}, which cannot be read; skipped until that file is fixed` });
           return;
         }
-        const slug = chooseSlug(record.title, key, (s) => store.slugOwner.get(s));
+        // A paper that shares its title key with another one but not its abstract: a slug of its own.
+        const sharesKey = candidates[0];
+        const identity = sharesKey ? `${key}\n${record.abstract ?? ''}` : key;
+        const slug = chooseSlug(record.title, identity, (s) => store.slugOwner.get(s));
         entry = { slug, fields: createPaper(record, key, appearance), body: bodyOf(record.abstract), existing: null, originalText: null };
-        const created: Stored = { slug, path: '', text: '', arxiv: null, entry };
-        store.byKey.set(key, created);
-        store.slugOwner.set(slug, { kind: 'paper', titleKey: key });
+        const created: Stored = { slug, path: join(dir, `${slug}.md`), text: '', arxiv: null, entry };
+        if (sharesKey) {
+          problems.push({ file: where, line: record.line, severity: 'warning', message: `"${record.title}" has the title of ${sharesKey.path} but a different abstract: written as a separate paper, ${created.path}` });
+        } else {
+          const twin = likelyDuplicate(store, record.abstract, key);
+          if (twin) problems.push({ file: where, line: record.line, severity: 'warning', message: `"${record.title}" (${created.path}) has the same abstract as ${twin.path}, under another title: likely the same paper; if so, merge the two files by hand (docs/paper-files.md)` });
+        }
+        store.byKey.set(key, [...sameKey, created]);
+        store.bySlug.set(slug, created);
+        store.slugOwner.set(slug, { kind: 'paper', titleKey: identity });
+        addToAbstractIndex(store, created);
         knowArxivId(store, created, entry.fields.arxiv);
       } else {
         entry.fields = mergeRecord(entry.fields, record, appearance);
@@ -452,10 +461,60 @@ function mergeListings(
         knowArxivId(store, stored!, entry.fields.arxiv);
       }
       touched.set(entry.slug, entry);
-      slugs.add(entry.slug);
     });
   }
-  return { touched, alreadyRecorded, slugsOfListing };
+  return { touched, alreadyRecorded };
+}
+
+/**
+ * Of the papers with a record's title key, the one the record is: the one with the same
+ * abstract, else one whose abstract is unknown; none when every one clearly differs.
+ */
+function samePaper(candidates: Stored[], abstract: string | null): Stored | undefined {
+  if (candidates.length === 1 && abstract === null) return candidates[0];
+  const matches = candidates.map((c) => compareAbstracts(abstract, bodyText(c)));
+  const same = matches.indexOf('same');
+  return candidates[same !== -1 ? same : matches.indexOf('unknown')];
+}
+
+/**
+ * A paper file keyed by the older rule (letters and digits only): the record's title keyed that
+ * way finds it, and its own title gives the record's key under the current rule. Its key is
+ * rewritten, so it is found directly from then on; nothing else of the file changes. A file
+ * whose title was edited by hand keeps its key, and a capture of it is reported as a likely
+ * duplicate instead.
+ */
+function legacyKeyed(store: Store, title: string, key: string, problems: Problem[], touched: Map<string, Entry>): Stored | undefined {
+  const legacy = legacyTitleKey(title);
+  if (legacy === key) return undefined;
+  for (const stored of store.byKey.get(legacy) ?? []) {
+    const entry = open(stored, store, problems);
+    if (!entry || entry.fields.titleKey !== legacy || legacyTitleKey(entry.fields.title) !== legacy || titleKey(entry.fields.title) !== key) continue;
+    entry.fields = { ...entry.fields, titleKey: key };
+    removeFromKey(store, legacy, stored);
+    store.byKey.set(key, [...(store.byKey.get(key) ?? []), stored]);
+    store.slugOwner.set(stored.slug, { kind: 'paper', titleKey: key });
+    touched.set(entry.slug, entry);
+    return stored;
+  }
+  return undefined;
+}
+
+/** A paper under another title key with the same abstract, if there is one. */
+function likelyDuplicate(store: Store, abstract: string | null, key: string): Stored | undefined {
+  const fingerprint = abstractFingerprint(abstract);
+  if (fingerprint === null) return undefined;
+  if (!store.byAbstract) {
+    store.byAbstract = new Map();
+    for (const stored of store.bySlug.values()) addToAbstractIndex(store, stored);
+  }
+  return store.byAbstract.get(fingerprint)?.find((s) => (s.entry?.fields.titleKey ?? skimTitleKey(s.text)) !== key && compareAbstracts(abstract, bodyText(s)) === 'same');
+}
+
+function addToAbstractIndex(store: Store, stored: Stored): void {
+  if (!store.byAbstract) return;
+  const fingerprint = abstractFingerprint(bodyText(stored));
+  if (fingerprint !== null) store.byAbstract.set(fingerprint, [...(store.byAbstract.get(fingerprint) ?? []), stored]);
 }
 
 /** Later listings of this run find the paper by its id too, once it has one. */

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { forEachConcurrently } from '../utils/concurrency.ts';
 import { parsePaperFile, PaperFileError } from './file.ts';
-import { BrokenPaperFilesError } from './read.ts';
+import { brokenFileMessage, BrokenPaperFilesError } from './read.ts';
 
 /** A paper file the build cannot use; its message names the file and what is wrong. */
 class BrokenPaperFile extends Error {}
@@ -60,10 +60,17 @@ export function paperLoader(folder: string): Loader {
 async function syncFile({ store, generateDigest, config }: LoaderContext, dir: string, name: string): Promise<string> {
   const id = name.slice(0, -3);
   const path = join(dir, name);
-  const text = await readFile(path, 'utf8');
+  const filePath = relative(fileURLToPath(config.root), path);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const problem = brokenFileMessage(error);
+    if (problem === null) throw error;
+    throw new BrokenPaperFile(`${filePath}: ${problem}`);
+  }
   const digest = generateDigest(text);
   if (store.get(id)?.digest === digest) return id;
-  const filePath = relative(fileURLToPath(config.root), path);
   // Checked here, with the collection's own schema (the one Astro's parseData would apply),
   // so that every wrong field of every file is named rather than only the first file's.
   let paper;

@@ -7,6 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { mapConcurrently } from '../utils/concurrency.ts';
 import { parsePaperFile, PaperFileError } from './file.ts';
+import { describeFileError, errorCode } from '../utils/file-errors.ts';
 import type { PaperData } from './schema.ts';
 import { toPaperView, type PaperView } from './view.ts';
 
@@ -26,8 +27,9 @@ export async function readPaperFolder(dir: string): Promise<StoredPaper[]> {
       const { fields: data, body } = parsePaperFile(await readFile(join(dir, name), 'utf8'));
       return { slug: name.slice(0, -3), data, body };
     } catch (error) {
-      if (!(error instanceof PaperFileError)) throw error;
-      broken.push(`${join(dir, name)}: ${error.message}`);
+      const problem = brokenFileMessage(error);
+      if (problem === null) throw error;
+      broken.push(`${join(dir, name)}: ${problem}`);
       return null;
     }
   });
@@ -37,6 +39,17 @@ export async function readPaperFolder(dir: string): Promise<StoredPaper[]> {
 
 export async function readPaperViews(dir: string): Promise<PaperView[]> {
   return (await readPaperFolder(dir)).map(toPaperView);
+}
+
+/**
+ * What is wrong with a paper file that cannot be used, or null for an error that is not about
+ * the file (a bug): invalid content, or a file system refusal (a folder named `x.md`, no
+ * permission to read it).
+ */
+export function brokenFileMessage(error: unknown): string | null {
+  if (error instanceof PaperFileError) return error.message;
+  if (errorCode(error) !== null) return `${describeFileError(error)}; make it a readable paper file or move it out of the folder`;
+  return null;
 }
 
 /** Paper files a maintainer must fix: one message naming every one (`path: what is wrong`, one a line). */

@@ -1,10 +1,15 @@
 /** The paper as pages see it: frontmatter plus the raw abstract and a few derived facts. */
 import type { PaperFields } from './schema.ts';
+import { arxivIdFromUrls } from '../listing/arxiv.ts';
+import { findUrls } from '../listing/urls.ts';
 import { excerpt } from '../utils/excerpt.ts';
+import { removeUnsafeCharacters } from '../utils/safe-text.ts';
 
 /** The frontmatter fields (topics as shown, whoever chose them) and what pages derive from them. */
 export interface PaperView extends Omit<PaperFields, 'autoTopics'> {
   slug: string;
+  /** The arXiv identifier: the paper file's, else the one arXiv paper the abstract links to; null if neither. */
+  arxiv: string | null;
   /** Raw abstract text (paragraphs separated by blank lines); may be empty. */
   abstract: string;
   /** Capture date of the first listing the paper appeared in. */
@@ -33,11 +38,15 @@ export interface PaperViewInput {
   data: Omit<PaperView, 'slug' | 'abstract' | 'firstSeen' | 'sortDate' | 'hasCode' | 'days' | 'byline' | 'summary'>;
 }
 
-export function toPaperView({ slug, body, data }: PaperViewInput): PaperView {
+export function toPaperView({ slug, body: rawBody, data: raw }: PaperViewInput): PaperView {
+  // Paper files are hand-edited: text that cannot appear in XML or HTML is removed here too.
+  const body = removeUnsafeCharacters(rawBody);
+  const data = { ...raw, title: removeUnsafeCharacters(raw.title), org: raw.org ? { ...raw.org, name: removeUnsafeCharacters(raw.org.name) } : null };
   const firstSeen = data.listings.reduce((min, l) => (l.captureDate < min ? l.captureDate : min), data.listings[0]?.captureDate ?? '');
   return {
     ...data,
     slug,
+    arxiv: data.arxiv ?? arxivIdFromUrls([...data.urls, ...findUrls(body).map((m) => m.url)]),
     abstract: body.trim(),
     firstSeen,
     sortDate: data.published ?? firstSeen,

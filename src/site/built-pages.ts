@@ -1,35 +1,103 @@
 /**
- * The pages Astro's incremental build (astro.config.mjs) recorded as built, read from its
- * manifest (`incremental-build.json` in Astro's cache folder, `node_modules/.astro/`): every
- * path of a route that gives a cache key, with the file it wrote under `dist/`. Astro leaves
- * `dist/` as it is between builds (`emptyOutDir: false`), so a page it no longer builds (a
- * paper removed from the archive, a topic page no longer needed) would stay; comparing the
- * manifest before and after a build names those files.
+ * What a kept `dist/` holds between builds. Astro builds incrementally (astro.config.mjs) and
+ * leaves `dist/` as it is (`emptyOutDir: false`): a page whose cache key did not change is
+ * neither rendered nor written, and Astro trusts the file already there. So a kept `dist/`
+ * must be the last build's own output, and files the build no longer makes (a paper removed,
+ * a topic page no longer needed, an old script chunk) must go.
+ *
+ * - The last build's output folder is recorded beside Astro's cache, with a digest of Astro's
+ *   manifest (`incremental-build.json`): a folder that is not the one recorded, or a manifest
+ *   another build has rewritten since (a build into another folder, with other settings), and
+ *   the folder is emptied before the build, which then starts clean.
+ * - After `astro build`, a file it neither wrote (older than the build's start) nor kept as a
+ *   cached page (in its manifest) is stale and removed.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 
 export const ASTRO_CACHE_DIR = join('node_modules', '.astro');
 const MANIFEST = 'incremental-build.json';
+const RECORD = 'paper-digest-dist.json';
 
 interface Manifest {
   routes?: Record<string, { paths?: Record<string, { outputFile?: string }> }>;
 }
 
-/** The files (relative to `dist/`) of the keyed pages of the last build; null when there is no usable manifest. */
-export function builtPages(cacheDir = ASTRO_CACHE_DIR): Set<string> | null {
+interface DistRecord {
+  outDir: string;
+  manifest: string;
+}
+
+function manifestDigest(cacheDir: string): string | null {
+  try {
+    return createHash('sha256').update(readFileSync(join(cacheDir, MANIFEST))).digest('hex');
+  } catch {
+    return null;
+  }
+}
+
+/** True when `dist` is the folder the last completed build wrote, with Astro's record of it unchanged since. */
+export function isLastBuildOutput(dist: string, cacheDir = ASTRO_CACHE_DIR): boolean {
+  let record: DistRecord;
+  try {
+    record = JSON.parse(readFileSync(join(cacheDir, RECORD), 'utf8')) as DistRecord;
+  } catch {
+    return false;
+  }
+  const digest = manifestDigest(cacheDir);
+  return digest !== null && record.outDir === resolve(dist) && record.manifest === digest;
+}
+
+/** Forgets the last build's folder: called before a build starts, so one that fails leaves the next to start clean. */
+export function forgetLastBuild(cacheDir = ASTRO_CACHE_DIR): void {
+  rmSync(join(cacheDir, RECORD), { force: true });
+}
+
+/** Records `dist` as the last completed build's output. */
+export function recordLastBuild(dist: string, cacheDir = ASTRO_CACHE_DIR): void {
+  const digest = manifestDigest(cacheDir);
+  if (digest) writeFileSync(join(cacheDir, RECORD), JSON.stringify({ outDir: resolve(dist), manifest: digest } satisfies DistRecord));
+}
+
+/** The files (relative to `dist/`, `/`-separated) of the keyed pages of the last build; empty without a manifest. */
+export function builtPages(cacheDir = ASTRO_CACHE_DIR): Set<string> {
   let manifest: Manifest;
   try {
     manifest = JSON.parse(readFileSync(join(cacheDir, MANIFEST), 'utf8')) as Manifest;
   } catch {
-    return null;
+    return new Set();
   }
   const files = new Set<string>();
   for (const route of Object.values(manifest.routes ?? {})) for (const path of Object.values(route.paths ?? {})) if (path.outputFile) files.add(path.outputFile);
   return files;
 }
 
-/** Files built before and not now: to remove from `dist/`. */
-export function stalePages(before: ReadonlySet<string>, after: ReadonlySet<string>): string[] {
-  return [...before].filter((file) => !after.has(file)).sort();
+/**
+ * Removes from `dist` every file older than `since` that is not a page Astro kept (`kept`) and
+ * that `others` does not claim (files other build steps own, such as the search index), then
+ * the folders left empty. Returns the files removed, relative to `dist`.
+ */
+export function removeStaleFiles(dist: string, since: number, kept: ReadonlySet<string>, others: (file: string) => boolean): string[] {
+  const removed: string[] = [];
+  for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() && !entry.isSymbolicLink()) continue;
+    const path = join(entry.parentPath, entry.name);
+    const file = relative(dist, path).split(sep).join('/');
+    if (kept.has(file) || others(file) || statSync(path).mtimeMs >= since) continue;
+    rmSync(path, { force: true });
+    removed.push(file);
+    removeEmptyParents(dirname(path), dist);
+  }
+  return removed.sort();
+}
+
+function removeEmptyParents(dir: string, root: string): void {
+  for (let d = dir; resolve(d) !== resolve(root); d = dirname(d)) {
+    try {
+      rmdirSync(d);
+    } catch {
+      return;
+    }
+  }
 }

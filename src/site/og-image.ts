@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
+import { excerpt } from '../utils/excerpt.ts';
 import { writeAtomic } from '../utils/atomic-write.ts';
 
 export interface OgCard {
@@ -21,7 +22,7 @@ export interface OgCard {
 }
 
 // Bump when the card's look changes, so cached images are redrawn.
-const TEMPLATE_VERSION = 1;
+const TEMPLATE_VERSION = 2;
 const WIDTH = 1200;
 const HEIGHT = 630;
 const CACHE_DIR = join('node_modules', '.cache', 'paper-digest', 'og');
@@ -60,8 +61,16 @@ export async function renderOgPng(card: OgCard): Promise<Buffer> {
 type El = { type: string; props: { style?: Record<string, unknown>; children?: unknown } };
 const el = (type: string, style: Record<string, unknown>, children?: unknown): El => ({ type, props: { style, children } });
 
+/** Most characters of a title the card shows: five lines at the smaller size. */
+const TITLE_MAX = 140;
+
+/** The title as the card shows it: whole, or cut at a word boundary with an ellipsis, never inside a word. */
+export function ogTitle(title: string): string {
+  return excerpt(title, TITLE_MAX);
+}
+
 function layout(card: OgCard): El {
-  const title = card.title.length > 140 ? `${card.title.slice(0, 137).trimEnd()}…` : card.title;
+  const title = ogTitle(card.title);
   const inner = { width: WIDTH - 144, height: HEIGHT - 16 - 112 };
   return el('div', { width: WIDTH, height: HEIGHT, display: 'flex', flexDirection: 'column', background: '#fbfbfd', color: '#1b1d23', fontFamily: 'Inter' }, [
     el('div', { width: WIDTH, height: 16, background: '#1f4fd1' }),

@@ -1,4 +1,5 @@
 import { findUrls } from '../listing/urls.ts';
+import { readableParagraphs } from './paragraphs.ts';
 
 // Turns a paper's raw abstract text into safe HTML. The text comes from scraped
 // listings, so it is untrusted and is NOT Markdown: `$x$`, `\%`, `*` and `_` must show
@@ -38,13 +39,9 @@ function linkify(paragraph: string): string {
   return html + escapeHtml(paragraph.slice(cursor));
 }
 
-/** Paragraphs are separated by blank (or whitespace-only) lines; empty input gives ''. */
+/** Paragraphs are separated by blank (or whitespace-only) lines, and long ones cut between sentences; empty input gives ''. */
 export function renderTextAsHtml(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .split(/\n[ \t]*\n/)
-    .map((paragraph) => paragraph.trim())
-    .filter((paragraph) => paragraph !== '')
+  return readableParagraphs(text)
     .map((paragraph) => `<p>${linkify(paragraph)}</p>`)
     .join('\n');
 }

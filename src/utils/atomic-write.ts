@@ -7,14 +7,22 @@
  * power-loss durability, at about 0.5 ms a file.
  */
 import { randomInt } from 'node:crypto';
-import { rename, unlink, writeFile } from 'node:fs/promises';
+import { link, rename, unlink, writeFile } from 'node:fs/promises';
 
-/** Temp names are `<file>.<digits>`: never `*.md`, so neither ingest nor the build reads them. */
-export async function writeAtomic(path: string, content: string | Uint8Array): Promise<void> {
+/**
+ * Temp names are `<file>.<digits>`: never `*.md`, so neither ingest nor the build reads them.
+ * With `replace: false` an existing file is never replaced (the temp file is hard-linked into
+ * place, which fails with EEXIST if the name is taken), for a file that must be new.
+ */
+export async function writeAtomic(path: string, content: string | Uint8Array, { replace = true }: { replace?: boolean } = {}): Promise<void> {
   const temp = `${path}.${process.pid}${randomInt(1_000_000).toString().padStart(6, '0')}`;
   try {
     await writeFile(temp, content, { flag: 'wx' });
-    await rename(temp, path);
+    if (replace) await rename(temp, path);
+    else {
+      await link(temp, path);
+      await unlink(temp);
+    }
   } catch (error) {
     await unlink(temp).catch(() => {});
     throw error;

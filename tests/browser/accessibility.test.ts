@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { root } from '../support/built-site.ts';
 import { searchSettled, useSite } from '../support/browser.ts';
 import { collection } from '../support/collection.ts';
+import { putStored } from '../support/personal.ts';
 
 const site = useSite();
 const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -37,9 +38,13 @@ function pagesToScan(): Record<string, string> {
     .sort()
     .at(-1);
   const topics = readdirSync(join(site.built.dir, 'topics'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  const days = collection().flatMap((p) => p.days);
+  const longestDay = [...new Set(days)].sort((a, b) => days.filter((d) => d === b).length - days.filter((d) => d === a).length)[0]!;
   return {
     home: '',
     digest: `digests/${newestDay}/`,
+    'long digest day (compact)': `digests/${longestDay}/`,
+    'paper with an arXiv id, Cite open': `papers/${collection().find((p) => p.arxiv)!.slug}/`,
     'archive month': `archive/${newestMonth}/`,
     topic: topics.length > 0 ? `topics/${topics.sort()[0]}/` : 'topics/',
     paper: `papers/${paper.slug}/`,
@@ -63,12 +68,47 @@ describe('axe-core finds no violations', () => {
       const found: string[] = [];
       for (const [name, path] of Object.entries(pagesToScan())) {
         await page.goto(site.url(path));
+        if (name.endsWith('Cite open')) await page.locator('.cite summary').click();
         if (name === 'search with results') {
           await searchSettled(page);
           expect(await page.locator('#search-results > li').count(), 'the search shows results').toBeGreaterThan(0);
         }
         found.push(...(await violations(page)).map((v) => `${name} (${path}): ${v}`));
       }
+      expect(found).toEqual([]);
+    });
+  }
+});
+
+describe("axe-core finds no violations on the reader's own pages, filled in", () => {
+  const latestDay = () => collection().flatMap((p) => p.days).sort().at(-1)!;
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`saved papers, catch-up, watchlist, a digest with watched and seen papers and the keys dialog, ${colorScheme} theme`, async () => {
+      const page = await site.page({ bypassCSP: true, colorScheme });
+      const earlierDay = [...new Set(collection().flatMap((p) => p.days))].sort().at(-3)!;
+      await page.goto(site.url('about/'));
+      await putStored(page, site.built.basePath, { version: 1, visits: { last: null, current: earlierDay }, watch: [{ words: 'model', addedAt: 1 }] });
+      await page.goto(site.url(`digests/${latestDay()}/`));
+      for (const i of [0, 1]) await page.locator('[data-digest-day] button[data-save]').nth(i).click();
+      await page.locator('[data-digest-day] button[data-save][aria-pressed="true"]').nth(1).waitFor();
+      await page.goto(site.url(`papers/${collection().find((p) => p.days.includes(latestDay()))!.slug}/`));
+      await page.locator('.watch-toggle').first().waitFor();
+      const found: string[] = [...(await violations(page)).map((v) => `paper with watch toggles: ${v}`)];
+      const states: Array<[string, string, string]> = [
+        ['saved', 'saved/', '[data-saved-list] [data-paper]'],
+        ['catch-up', 'catch-up/', '[data-catch-up-list] [data-paper]'],
+        ['watchlist', 'watch/', '[data-watch-list] [data-paper]'],
+        ['digest', `digests/${latestDay()}/`, '[data-watched] .watch-mark'],
+      ];
+      for (const [name, path, ready] of states) {
+        await page.goto(site.url(path));
+        await page.locator(ready).first().waitFor();
+        found.push(...(await violations(page)).map((v) => `${name} (${path}): ${v}`));
+      }
+      await page.locator('[data-seen]').first().waitFor();
+      await page.keyboard.press('?');
+      await page.getByRole('dialog').waitFor();
+      found.push(...(await violations(page)).map((v) => `keys dialog: ${v}`));
       expect(found).toEqual([]);
     });
   }

@@ -39,8 +39,11 @@ describe('the problem watchers', () => {
   it('record a CSP violation', async () => {
     const page = await site.page();
     await page.goto(site.url());
+    // The fixture records console errors as they arrive; this waits for that one to arrive.
+    const reported = page.context().waitForEvent('console', (m) => m.type() === 'error' && m.text().includes('connect-src'));
     await page.evaluate(() => fetch('https://example.org/beacon').catch(() => null));
-    await expect.poll(() => site.problems.some((p) => p.includes('connect-src'))).toBe(true);
+    await reported;
+    expect(site.problems.some((p) => p.includes('connect-src'))).toBe(true);
     expect(site.problems.some((p) => p.startsWith('off-site request'))).toBe(false);
     // Chromium and the page's own listener both report it; close the page before clearing.
     await page.context().close();
@@ -57,14 +60,20 @@ describe('every kind of page loads with no off-site request, no error and no CSP
       home: '',
       'digest index': 'digests/',
       'a digest': `digests/${subfolders('digests').at(-1)}/`,
+      ...Object.fromEntries(subfolders('digests').flatMap((d) => subfolders(`digests/${d}`).slice(0, 1).map((n) => ['a later page of a long digest day', `digests/${d}/${n}/`]))),
+      feeds: 'feeds/',
       'archive index': 'archive/',
       'an archive month': `archive/${month}/`,
       'topics index': 'topics/',
       ...(topic ? { 'a topic': `topics/${topic}/` } : {}),
       'a paper with code links': `papers/${paper.find((p) => p.hasCode)!.slug}/`,
       'a paper from an organisation': `papers/${paper.find((p) => p.organisation)!.slug}/`,
+      'a paper with an arXiv id': `papers/${paper.find((p) => p.arxiv)!.slug}/`,
       search: 'search/',
       about: 'about/',
+      'saved papers': 'saved/',
+      'catch-up': 'catch-up/',
+      watchlist: 'watch/',
     };
   };
 

@@ -12,16 +12,18 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFrontmatter } from '../../src/papers/file.ts';
+import { parseBibtex } from '../support/bibtex.ts';
 import { elements, injectedMarkup, type Element } from '../support/html-dom.ts';
 import { searchSettled, useSite } from '../support/browser.ts';
 import { buildSiteInto, root, type BuiltSite } from '../support/built-site.ts';
+import { listedSlugs, putStored } from '../support/personal.ts';
 
 const LISTING = join(root, 'tests/fixtures/listings/hostile.txt');
 const CAPTURE_DATE = '2026-02-01';
@@ -66,12 +68,10 @@ interface Frontmatter {
   listings: Array<{ rank: number }>;
 }
 
-let scratch: string | undefined;
 let papers: HostilePaper[] = [];
-let building: Promise<BuiltSite> | undefined;
 
 async function buildHostileSite(): Promise<BuiltSite> {
-  scratch = mkdtempSync(join(tmpdir(), 'hostile-site-'));
+  const scratch = mkdtempSync(join(tmpdir(), 'hostile-site-'));
   const papersDir = join(scratch, 'papers');
   await promisify(execFile)(process.execPath, [join(root, 'scripts/ingest.ts'), '--no-progress', '--papers-dir', papersDir, '--date', CAPTURE_DATE, LISTING], { cwd: root });
   papers = readPapers(papersDir);
@@ -88,13 +88,10 @@ function readPapers(dir: string): HostilePaper[] {
     });
 }
 
-// One build for the whole file, started before the fixture's own hook asks for it: a build
-// queues behind every other test file's builds, so it gets a longer wait than a hook's default.
-beforeAll(() => (building ??= buildHostileSite()), 900_000);
-const site = useSite(() => (building ??= buildHostileSite()));
-afterAll(() => {
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
-});
+// One build for the whole file (builds wait for each other; the tier's hook guard in vitest.config.ts
+// allows for that). Its scratch folder goes with the run's (tests/support/scratch-root.ts): removed
+// here, it could vanish while the server still answers the browser's last requests.
+const site = useSite(buildHostileSite);
 
 const read = (file: string) => readFileSync(join(site.built.dir, file), 'utf8');
 
@@ -265,20 +262,25 @@ describe('the built files carry the hostile text as text', () => {
     const page = await site.page();
     const digestFeed = await parseXml(page, read('rss.xml'), 'item');
     expect(digestFeed.error).toBeNull();
-    expect(digestFeed.tags).toEqual(['channel', 'description', 'guid', 'item', 'link', 'pubDate', 'rss', 'title']);
+    expect(digestFeed.tags).toEqual(['channel', 'description', 'encoded', 'guid', 'item', 'language', 'link', 'pubDate', 'rss', 'title']);
     const [day] = digestFeed.records;
-    const shown = asFeedReaderSees(day!.description!);
-    expect(shown.markup).toEqual([]);
-    for (const p of papers) expect(shown.text).toContain(p.title);
+    expect(asFeedReaderSees(day!.description!).markup).toEqual([]);
+    // The day's content links every paper, each by its title as text; the only markup is the feed's own list.
+    const shown = asFeedReaderSees(day!.encoded!);
+    expect(new Set(shown.markup)).toEqual(new Set(['p', 'ol', 'li', 'a']));
+    const links = elements(`<body>${day!.encoded!}`).filter((e) => e.tag === 'a');
+    expect(links.map((a) => a.text).sort()).toEqual(papers.map((p) => p.title).sort());
+    for (const a of links) expect(new URL(a.attrs.href!).origin).toBe(site.built.siteOrigin);
 
     const topics = [...new Set(papers.flatMap((p) => p.topics))];
     expect(topics.length).toBeGreaterThan(1);
-    for (const topic of topics) {
-      const feed = await parseXml(page, read(`topics/${topic}/rss.xml`), 'item');
-      expect(feed.error, topic).toBeNull();
-      expect(feed.tags, topic).toEqual(['channel', 'description', 'guid', 'item', 'link', 'pubDate', 'rss', 'title']);
+    for (const feedPath of ['papers/rss.xml', ...topics.map((topic) => `topics/${topic}/rss.xml`)]) {
+      const feed = await parseXml(page, read(feedPath), 'item');
+      expect(feed.error, feedPath).toBeNull();
+      expect(feed.tags, feedPath).toEqual(['category', 'channel', 'description', 'guid', 'item', 'language', 'link', 'pubDate', 'rss', 'title']);
       const items = new Map(feed.records.map((r) => [r.link, r]));
-      for (const p of papers.filter((p) => p.topics.includes(topic))) {
+      const topic = feedPath.startsWith('topics/') ? feedPath.split('/')[1] : null;
+      for (const p of papers.filter((p) => topic === null || p.topics.includes(topic))) {
         const item = items.get(pageUrl(`papers/${p.slug}/`).href);
         expect(item?.title, p.slug).toBe(p.title);
         expect(asFeedReaderSees(item!.description!), p.slug).toEqual({ text: p.abstract, markup: [] });
@@ -339,11 +341,11 @@ describe('in Chromium', () => {
     // CSP bypassed, so that the injected payload can run at all.
     const { page, dialogs } = await watchedPage({ bypassCSP: true });
     await page.goto(site.url());
-    await page.evaluate(() => {
-      document.body.insertAdjacentHTML('beforeend', '<img src="data:," onerror="window.__pwned=1;alert(1)">');
-      return new Promise((resolve) => setTimeout(resolve, 200));
-    });
-    await expect.poll(() => dialogs.length).toBe(1);
+    // The payload sets the canary, then opens its dialog: once the dialog is seen, both have happened.
+    const dialog = page.waitForEvent('dialog');
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<img src="data:," onerror="window.__pwned=1;alert(1)">'));
+    await dialog;
+    expect(dialogs.length).toBe(1);
     const problems = await page.evaluate(liveDomProblems);
     expect(problems).toContain('window.__pwned = 1');
     expect(problems.some((p) => p.includes('onerror'))).toBe(true);
@@ -402,6 +404,37 @@ describe('in Chromium', () => {
     expect(await page.locator('select[name=organisation] option:checked').textContent()).toBe('<b>Evil</b> (1)');
     expect(await page.locator('#search-results li h2 a').allTextContents()).toEqual([evil.title]);
     expect(await page.evaluate(liveDomProblems)).toEqual([]);
+    expect(dialogs).toEqual([]);
+  });
+
+  it("the reader's pages (saved, catch-up, watchlist, highlights, BibTeX) show hostile titles and organisations as text", async () => {
+    const { page, dialogs } = await watchedPage({ acceptDownloads: true });
+    await page.goto(site.url('about/'));
+    await putStored(page, site.built.basePath, { version: 1, visits: { last: null, current: '2026-01-01' }, watch: [{ words: 'script', addedAt: 1 }, { org: '<b>Evil</b>', addedAt: 2 }] });
+    await page.goto(site.url(`digests/${CAPTURE_DATE}/`));
+    const buttons = page.locator('[data-digest-day] button[data-save]');
+    for (let i = 0; i < papers.length; i++) await buttons.nth(i).click();
+    await page.locator('[data-digest-day] button[data-save][aria-pressed="true"]').nth(papers.length - 1).waitFor();
+    await page.locator('[data-watched] .watch-mark').first().waitFor();
+    expect((await page.locator('.watch-mark').allTextContents()).filter((t) => t.endsWith('organisation <b>Evil</b>'))).toHaveLength(1);
+    expect(await page.evaluate(liveDomProblems)).toEqual([]);
+
+    const titleOf = new Map(papers.map((p) => [p.slug, p.title]));
+    for (const [path, list] of [['saved/', '[data-saved-list]'], ['catch-up/', '[data-catch-up-list]'], ['watch/', '[data-watch-list]']] as const) {
+      await page.goto(site.url(path));
+      await page.locator(`${list} [data-paper]`).first().waitFor();
+      const slugs = await listedSlugs(page, list);
+      expect(slugs.length, path).toBeGreaterThan(0);
+      expect(await page.locator(`${list} [data-paper] h2 a`).allTextContents(), path).toEqual(slugs.map((s) => titleOf.get(s)));
+      expect(await page.evaluate(liveDomProblems), path).toEqual([]);
+    }
+    expect(await page.locator('[data-watch-rules] li span').allTextContents()).toEqual(['“script”', 'organisation <b>Evil</b>']);
+
+    await page.goto(site.url('saved/'));
+    await page.locator('[data-saved-list] [data-paper]').first().waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as BibTeX' }).click()]);
+    const entries = parseBibtex(readFileSync(await download.path(), 'utf8'));
+    expect(new Map(entries.map((e) => [e['citation-key'], e.title]))).toEqual(titleOf);
     expect(dialogs).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * The three bits of script on ordinary pages, in a real browser: the theme toggle, the
- * `/` shortcut to the search box, and the copy-link button on paper pages.
+ * The bits of script on ordinary pages, in a real browser: the theme toggle, the `/` shortcut
+ * to the search box, and copy link and share on paper pages (which give the canonical URL only
+ * where it opens: on the host the site was built for).
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -103,21 +104,39 @@ describe('the / key', () => {
   });
 });
 
-describe('the copy-link button', () => {
-  it("copies the paper's canonical URL to the clipboard", async () => {
-    const paper = [...collection()].sort((a, b) => a.slug.localeCompare(b.slug))[0]!;
-    const page = await site.page({ permissions: ['clipboard-read', 'clipboard-write'] });
-    await page.goto(site.url(`papers/${paper.slug}/`));
-    const canonical = await page.locator('link[rel=canonical]').getAttribute('href');
-    expect(canonical).toBe(`${site.built.siteOrigin}${site.built.basePath}papers/${paper.slug}/`);
+describe('copy link and share', () => {
+  const paper = [...collection()].sort((a, b) => a.slug.localeCompare(b.slug))[0]!;
+  const canonical = () => `${site.built.siteOrigin}${site.built.basePath}papers/${paper.slug}/`;
 
+  it('on the host the site was built for, copy the canonical URL', async () => {
+    // The build's own host (SITE_URL), answered by the test server; no service worker, which the route would not see.
+    const page = await site.page({ permissions: ['clipboard-read', 'clipboard-write'], serviceWorkers: 'block' });
+    await page.route(
+      (url) => url.origin === site.built.siteOrigin,
+      async (route) => {
+        const url = new URL(route.request().url());
+        await route.fulfill({ response: await route.fetch({ url: `${site.origin}${url.pathname}${url.search}` }) });
+      },
+    );
+    await page.goto(`${canonical()}?from=feed#abstract-h`);
+    expect(await page.locator('link[rel=canonical]').getAttribute('href')).toBe(canonical());
     await page.getByRole('button', { name: 'Copy link' }).click();
     await page.locator('[data-copy-status]', { hasText: 'Link copied' }).waitFor();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(canonical);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(canonical());
   });
 
-  it('shares the paper\'s canonical URL and title through the system share sheet where there is one', async () => {
-    const paper = [...collection()].sort((a, b) => a.slug.localeCompare(b.slug))[0]!;
+  it('found before: on any other host (a preview, a mirror) copy the address the reader sees, which opens, not the canonical one', async () => {
+    const page = await site.page({ permissions: ['clipboard-read', 'clipboard-write'] });
+    await page.goto(site.url(`papers/${paper.slug}/?from=feed#abstract-h`));
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await page.locator('[data-copy-status]', { hasText: 'Link copied' }).waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(site.url(`papers/${paper.slug}/`));
+    // It opens.
+    expect((await page.goto(copied))?.status()).toBe(200);
+  });
+
+  it("shares the paper's address and title through the system share sheet where there is one", async () => {
     const page = await site.page();
     // Headless Chromium on Linux has no share sheet: stand one in that records what it is given.
     await page.addInitScript(() => {
@@ -128,6 +147,6 @@ describe('the copy-link button', () => {
     await page.goto(site.url(`papers/${paper.slug}/?from=feed#abstract-h`));
     await page.getByRole('button', { name: 'Share…' }).click();
     const shared = await page.evaluate(() => (window as unknown as { shared: ShareData[] }).shared);
-    expect(shared).toEqual([{ title: paper.title, url: `${site.built.siteOrigin}${site.built.basePath}papers/${paper.slug}/` }]);
+    expect(shared).toEqual([{ title: paper.title, url: site.url(`papers/${paper.slug}/`) }]);
   });
 });

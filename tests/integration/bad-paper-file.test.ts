@@ -88,5 +88,5 @@ describe('paper files broken by hand', () => {
       expect(line).toMatch(field);
     }
     expect(build.output).not.toMatch(/Stack trace|^\s+at .*\(.*:\d+:\d+\)$/m);
-  });
+  }, 600_000);
 });

@@ -6,9 +6,9 @@
  */
 import { fileURLToPath } from 'node:url';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { parsePaperFile } from '../../src/papers/file.ts';
 
@@ -36,32 +36,46 @@ function startIngest(...args: string[]): Ingest {
   running.push(child);
   let stdout = '';
   let stderr = '';
+  let closed = false;
+  // Called on every change a waiter may be waiting for: more stderr, or the process gone.
   const waiters: Array<() => void> = [];
+  const changed = () => {
+    for (const w of waiters.splice(0)) w();
+  };
   child.stdout!.on('data', (d) => (stdout += d));
   child.stderr!.on('data', (d) => {
     stderr += d;
-    for (const w of waiters.splice(0)) w();
+    changed();
   });
-  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-  const stderrMatches = async (pattern: RegExp) => {
-    while (!pattern.test(stderr)) {
-      if (child.exitCode !== null) throw new Error(`ingest exited without printing ${pattern}: ${stderr}`);
-      await new Promise<void>((resolve) => {
-        waiters.push(resolve);
-        setTimeout(resolve, 100);
-      });
-    }
-  };
+  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.on('close', (code) => {
+      closed = true;
+      resolve({ code, stdout, stderr });
+      changed();
+    }),
+  );
+  const stderrMatches = (pattern: RegExp) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (pattern.test(stderr)) resolve();
+        else if (closed) reject(new Error(`ingest exited without printing ${pattern}: ${stderr}`));
+        else waiters.push(check);
+      };
+      check();
+    });
   return { child, done, stderrMatches };
 }
 
 /** Starts an ingest and freezes it as soon as it holds the lock on `papers`. */
 async function startAndFreezeHolder(papers: string): Promise<Ingest> {
+  // Watched before the ingest starts, so the lock's creation cannot be missed.
+  const watcher = watch(dirname(papers));
   const first = startIngest('--papers-dir', papers, listings);
-  while (!existsSync(`${papers}.lock`)) {
-    if (first.child.exitCode !== null) throw new Error('the first ingest finished before it could be frozen');
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
+  const outcome = await new Promise<'locked' | 'exited'>((resolve) => {
+    watcher.on('change', () => existsSync(`${papers}.lock`) && resolve('locked'));
+    first.child.on('exit', () => resolve('exited'));
+  }).finally(() => watcher.close());
+  if (outcome === 'exited') throw new Error('the first ingest finished before it could be frozen');
   first.child.kill('SIGSTOP');
   expect(existsSync(`${papers}.lock`)).toBe(true);
   return first;

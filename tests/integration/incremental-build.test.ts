@@ -38,10 +38,10 @@ function distState(dist: string): DistState {
   return state;
 }
 
-async function npm(project: string, script: string): Promise<string> {
+async function npm(project: string, script: string, args: string[] = []): Promise<string> {
   const env: NodeJS.ProcessEnv = { ...process.env, OG_IMAGES: 'off', SEARCH_SHARD_SIZE: SHARD_SIZE, PATH: `${join(project, 'node_modules/.bin')}:${process.env.PATH}` };
   for (const key of ['PAPERS_DIR', 'BASE_PATH', 'SITE_URL', 'SEQUENTIAL_BUILD']) delete env[key];
-  const command = script === 'ingest' ? ['scripts/ingest.ts', '--no-progress', 'content/listings'] : ['scripts/build-site.ts'];
+  const command = script === 'ingest' ? ['scripts/ingest.ts', '--no-progress', 'content/listings'] : ['scripts/build-site.ts', ...args];
   const { stdout, stderr } = await promisify(execFile)(process.execPath, command, { cwd: project, env, maxBuffer: 256 << 20 });
   return stdout + stderr;
 }
@@ -133,5 +133,54 @@ describe('the rebuild after one more day', () => {
     expect([...after.keys()].sort()).toEqual([...fresh.keys()].sort());
     const differing = [...fresh.keys()].filter((f) => fresh.get(f)!.hash !== after.get(f)?.hash);
     expect(differing).toEqual([]);
+  });
+});
+
+describe('rebuilds after papers left the archive, and after a build went elsewhere', () => {
+  let incremental: string;
+  let clean: string;
+  let firstRemoved: string[];
+  let laterRemoved: string[];
+  let afterRemoval: DistState;
+  let output: string;
+
+  beforeAll(async () => {
+    incremental = project(true).dir;
+    const papers = join(incremental, 'content/papers');
+    await npm(incremental, 'ingest');
+    await npm(incremental, 'build');
+    const names = readdirSync(papers).filter((n) => n.endsWith('.md')).sort();
+    [firstRemoved, laterRemoved] = [names.slice(0, 3), names.slice(3, 5)];
+    for (const name of firstRemoved) rmSync(join(papers, name));
+    await npm(incremental, 'build');
+    afterRemoval = distState(join(incremental, 'dist'));
+    // Then more papers leave and another folder is built first: Astro's record of what it
+    // built is that folder's, which already has the new papers, so its cache keys would say
+    // every page of dist/ is up to date.
+    for (const name of laterRemoved) rmSync(join(papers, name));
+    await npm(incremental, 'build', ['--out-dir', 'elsewhere']);
+    output = await npm(incremental, 'build');
+
+    clean = project(true).dir;
+    await npm(clean, 'ingest');
+    for (const name of [...firstRemoved, ...laterRemoved]) rmSync(join(clean, 'content/papers', name));
+    await npm(clean, 'build');
+  }, 900_000);
+
+  afterAll(() => {
+    for (const dir of [incremental, clean]) if (dir) rmSync(join(dir, '..'), { recursive: true, force: true });
+  });
+
+  it('removes the pages of papers no longer in the archive', () => {
+    for (const name of firstRemoved) expect(afterRemoval.has(`papers/${name.slice(0, -3)}/index.html`), name).toBe(false);
+    expect(afterRemoval.has(`papers/${laterRemoved[0]!.slice(0, -3)}/index.html`)).toBe(true);
+  });
+
+  it('gives the same dist/ as a clean build: nothing left over from before', () => {
+    const after = distState(join(incremental, 'dist'));
+    const fresh = distState(join(clean, 'dist'));
+    expect([...after.keys()].sort()).toEqual([...fresh.keys()].sort());
+    expect([...fresh.keys()].filter((f) => fresh.get(f)!.hash !== after.get(f)?.hash)).toEqual([]);
+    expect(output).not.toMatch(/error/i);
   });
 });

@@ -7,7 +7,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { builtSite } from '../support/built-site.ts';
 import { elements } from '../support/html-dom.ts';
 
@@ -132,8 +132,13 @@ describe('the link checker', () => {
 });
 
 describe('the built site', () => {
-  it('has no broken internal link on any page, in the sitemap or in the feeds', async () => {
-    const site = await builtSite();
+  // Built in a hook: a build that has to happen now takes longer than a test may.
+  let site: Site;
+  beforeAll(async () => {
+    site = await builtSite();
+  });
+
+  it('has no broken internal link on any page, in the sitemap or in the feeds', () => {
     const report = checkLinks(site);
     expect(report.broken).toEqual([]);
     // Sanity: it really walked the site (a page per paper, links on every page).

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { elements, injectedMarkup } from '../support/html-dom.ts';
-import { astroBuild } from '../support/built-site.ts';
+import { astroBuild, builtSite } from '../support/built-site.ts';
 import { LIST_PAGE_SIZE } from '../../src/config.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -15,6 +15,8 @@ const run = (args: string[], env: Record<string, string> = {}) =>
   promisify(execFile)(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, maxBuffer: 64 << 20 });
 const ingest = (...args: string[]) => run([join(root, 'scripts/ingest.ts'), '--no-progress', ...args]);
 
+// Build tests wait for one another (one build at a time across test files): their timeouts guard
+// against a hang, they measure nothing.
 describe('the bundled collection', () => {
   it('is exactly what ingest makes of the bundled listings (re-ingest changes nothing)', async () => {
     const copy = mkdtempSync(join(tmpdir(), 'papers-'));
@@ -23,9 +25,9 @@ describe('the bundled collection', () => {
     expect(stdout).toMatch(/0 new, 0 updated, 566 unchanged/);
   });
 
+  // The shared test build (tests/support/built-site.ts): the same papers, built under its base path and origin.
   it('builds a page for every one of the 566 papers', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'dist-'));
-    expect((await astroBuild(out)).code).toBe(0);
+    const { dir: out, basePath, siteOrigin } = await builtSite();
     const slugs = readdirSync(join(root, 'content/papers')).map((n) => n.replace(/\.md$/, ''));
     expect(slugs).toHaveLength(566);
     for (const slug of slugs) expect(existsSync(join(out, 'papers', slug, 'index.html')), slug).toBe(true);
@@ -35,7 +37,7 @@ describe('the bundled collection', () => {
     const meta = Object.fromEntries(elements(page).filter((e) => e.tag === 'meta').map((e) => [e.attrs.property ?? e.attrs.name, e.attrs.content]));
     expect(meta['og:title']).toBe('Diffusion-Link: Diffusion Probabilistic Model for Bridging the Audio-Text Modality Gap');
     expect(meta['og:description']).toMatch(/^Contrastive audio-language pretraining/);
-    expect(meta['og:image']).toBe('http://localhost:4321/og/diffusion-link-diffusion-probabilistic-model-for-bridging-the-audio-text.png');
+    expect(meta['og:image']).toBe(`${siteOrigin}${basePath}og/diffusion-link-diffusion-probabilistic-model-for-bridging-the-audio-text.png`);
     expect(existsSync(join(out, 'og/diffusion-link-diffusion-probabilistic-model-for-bridging-the-audio-text.png'))).toBe(true);
 
     // The archive files every paper exactly once, in month pages no longer than a topic's.
@@ -43,12 +45,12 @@ describe('the bundled collection', () => {
     const pagesOf = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? pagesOf(join(dir, e.name)) : e.name === 'index.html' ? [join(dir, e.name)] : []));
     for (const file of pagesOf(join(out, 'archive'))) {
-      const cards = [...readFileSync(file, 'utf8').matchAll(/paper-card__title"><a href="\/papers\/([^/"]+)\/"/g)].map((m) => m[1]!);
+      const cards = [...readFileSync(file, 'utf8').matchAll(new RegExp(`paper-card__title"><a href="${basePath}papers/([^/"]+)/"`, 'g'))].map((m) => m[1]!);
       expect(cards.length, file).toBeLessThanOrEqual(LIST_PAGE_SIZE);
       archived.push(...cards);
     }
     expect(archived.sort()).toEqual([...slugs].sort());
-  });
+  }, 600_000);
 });
 
 describe('a listing with hostile text', () => {
@@ -83,7 +85,7 @@ describe('a listing with hostile text', () => {
     expect(meta['og:image']).toBeUndefined();
     expect(meta['twitter:card']).toBe('summary');
     expect(html).toContain('<a href="https://example.org/code" rel="noopener noreferrer">');
-  });
+  }, 600_000);
 });
 
 describe('a paper from the Daily Papers JSON', () => {
@@ -104,22 +106,22 @@ describe('a paper from the Daily Papers JSON', () => {
     const page = readFileSync(join(out, 'papers/sparse-mixture-of-experts-at-scale/index.html'), 'utf8');
     const links = Object.fromEntries(elements(page).filter((e) => e.tag === 'a').map((e) => [e.text.trim(), e.attrs.href]));
     expect(links).toMatchObject({
-      'arXiv abstract': 'https://arxiv.org/abs/2510.11496',
+      arXiv: 'https://arxiv.org/abs/2510.11496',
       PDF: 'https://arxiv.org/pdf/2510.11496',
-      'Hugging Face paper page': 'https://huggingface.co/papers/2510.11496',
+      'Hugging Face': 'https://huggingface.co/papers/2510.11496',
       Code: 'https://github.com/example/smoe',
       'Project page': 'https://example.org/smoe',
     });
-    expect(page).toContain('<dt>Authors</dt><dd>Ada Lovelace, Alan Turing, &lt;img src=x onerror=alert(1)&gt;</dd>');
+    expect(page).toContain('<p class="paper__authors">Ada Lovelace, Alan Turing, &lt;img src=x onerror=alert(1)&gt;</p>');
     expect(injectedMarkup(page, (el) => !el.text.includes('alert'))).toEqual([]);
 
     const tears = readFileSync(join(out, 'papers/long-context-retrieval-without-tears/index.html'), 'utf8');
-    expect(tears).toContain('<dd>José Álvarez-Núñez, Zoë Ångström, 李明, Ørjan Ødegård</dd>');
+    expect(tears).toContain('<p class="paper__authors">José Álvarez-Núñez, Zoë Ångström, 李明, Ørjan Ødegård</p>');
     expect(tears).toContain('href="https://arxiv.org/pdf/2601.03310"');
 
-    // A paper only a text capture told of still offers a search for its title.
+    // A paper only a text capture told of still offers a search for its title, labelled as one.
     const textOnly = readFileSync(join(out, 'papers/glm-tricks-a-report/index.html'), 'utf8');
-    expect(textOnly).toContain('Search arXiv for this title');
+    expect(textOnly).toMatch(/<a class="button" href="https:\/\/arxiv\.org\/search\/\?query=[^"]+" rel="noopener noreferrer">Find on arXiv<\/a>/);
     expect(textOnly).not.toContain('arxiv.org/pdf');
   });
 });

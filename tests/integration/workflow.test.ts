@@ -49,12 +49,23 @@ describe('the deploy workflow', () => {
     expect(index(/git add/)).toBeLessThan(index(/npm run build:site/));
   });
 
-  it('publishes what ingest could read, then fails the run if it reported errors', () => {
+  it('publishes what ingest could read, stops for paper files it cannot read or write, then fails the run if it reported errors', () => {
     const workflow = YAML.parse(text);
     const ingest = workflow.jobs.build.steps.find((s: { id?: string }) => s.id === 'ingest');
-    expect(ingest).toMatchObject({ run: 'npm run ingest', 'continue-on-error': true });
-    expect(workflow.jobs.build.outputs.ingest).toBe('${{ steps.ingest.outcome }}');
+    // As the build runs it: exit 1 only for the archive (the step fails under bash's pipefail);
+    // each problem an annotation, and a flag for the deploy job when any was an error.
+    expect(ingest.shell).toBe('bash');
+    expect(ingest.run).toMatch(/^npm run ingest -- --build \| tee "\$RUNNER_TEMP\/ingest\.log"$/m);
+    expect(ingest.run).toMatch(/grep -q '\^::error ' .* echo "errors=true" >> "\$GITHUB_OUTPUT"/);
+    expect(ingest['continue-on-error']).toBeUndefined();
+    expect(workflow.jobs.build.outputs['ingest-errors']).toBe('${{ steps.ingest.outputs.errors }}');
     const last = workflow.jobs.deploy.steps.at(-1);
-    expect(last).toMatchObject({ if: "needs.build.outputs.ingest == 'failure'", run: expect.stringContaining('exit 1') });
+    expect(last).toMatchObject({ if: "needs.build.outputs.ingest-errors == 'true'", run: expect.stringContaining('exit 1') });
+  });
+
+  it('npm run build is scripts/build.ts (ingest, then the site); build:site is the site alone', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    expect(pkg.scripts.build).toBe('node scripts/build.ts');
+    expect(pkg.scripts['build:site']).toBe('node scripts/build-site.ts');
   });
 });

@@ -2,6 +2,11 @@
  * The browser fixture: the built site served on 127.0.0.1, one Chromium per test file,
  * a fresh context (own storage, permissions and preferences) per page asked for.
  *
+ * Every step waits for its event or state (a page's load event, an element, a worker's
+ * state), never for a fixed time. Playwright's own 30 s limit per step is raised to a hang
+ * guard: on a loaded machine a page load may take far longer than 30 s and must still pass;
+ * a step that never finishes still fails, naming the step.
+ *
  * Every request to any other host is aborted and recorded, and so is every console error,
  * uncaught exception and Content-Security-Policy violation. After each test the fixture
  * fails the test if anything was recorded, so every page any test visits is also checked
@@ -13,6 +18,33 @@ import { builtSite, type BuiltSite } from './built-site.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * How long one browser step (a navigation, a wait, a click) may take before it counts as
+ * hung: a hang guard far above any real step, not a speed limit. Whole tests have their
+ * own, larger guard (vitest.config.ts).
+ */
+export const STEP_HANG_GUARD_MS = 120_000;
+
+/** Chromium as every browser test runs it. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu'],
+  });
+}
+
+/** Gives a context's steps the hang guard in place of Playwright's 30 s, and returns it. */
+export function withHangGuard(context: BrowserContext): BrowserContext {
+  context.setDefaultTimeout(STEP_HANG_GUARD_MS);
+  context.setDefaultNavigationTimeout(STEP_HANG_GUARD_MS);
+  return context;
+}
+
+/** A new browser context whose steps wait on events and states, with only the hang guard as a limit. */
+export async function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  return withHangGuard(await browser.newContext(options));
+}
 
 export interface Site {
   readonly built: BuiltSite;
@@ -41,10 +73,7 @@ export function useSite(build: () => Promise<BuiltSite> = builtSite): Site {
   beforeAll(async () => {
     built = await build();
     server = await serveStatic(built.dir, built.basePath);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu'],
-    });
+    browser = await launchChromium();
   });
 
   afterEach(async () => {
@@ -69,7 +98,7 @@ export function useSite(build: () => Promise<BuiltSite> = builtSite): Site {
     url: (path = '') => `${server.origin}${built.basePath}${path}`,
     problems,
     async page(options = {}) {
-      const context = await browser.newContext(options);
+      const context = await newContext(browser, options);
       contexts.push(context);
       await watch(context, server.origin, problems);
       return context.newPage();

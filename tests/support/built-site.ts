@@ -40,6 +40,9 @@ const BUILD_ENV = { BASE_PATH: '/paper-digest/', SITE_URL: 'https://digest.examp
 const INPUTS = ['src', 'content', 'public', 'scripts/build-offline.ts', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json', 'scripts/build-search.ts'];
 // Old builds are removed once nothing can still be using them.
 const KEEP_OLD_BUILDS_MS = 30 * 60 * 1000;
+// Waiting for another worker's build: as long as it takes (the test tier's hook guard in
+// vitest.config.ts is the limit), checking the lock every 200–500 ms.
+const WAIT_FOR_LOCK = { forever: true, minTimeout: 200, maxTimeout: 500 };
 
 let site: Promise<BuiltSite> | undefined;
 
@@ -54,7 +57,7 @@ async function buildOnce(): Promise<BuiltSite> {
   const done = join(folder, 'complete');
   if (existsSync(done)) return reused(folder, result);
   mkdirSync(folder, { recursive: true });
-  const release = await lockfile.lock(folder, { stale: 120_000, retries: { retries: 600, minTimeout: 200, maxTimeout: 500 } });
+  const release = await lockfile.lock(folder, { stale: 120_000, retries: WAIT_FOR_LOCK });
   try {
     if (existsSync(done)) return reused(folder, result);
     const partial = join(folder, 'dist-partial');
@@ -111,13 +114,33 @@ export async function astroBuild(outDir: string, env: Record<string, string> = {
 }
 
 /**
+ * A build script as the maintainer runs it, into `outDir`, under the same lock as every test
+ * build: `scripts/build.ts` is `npm run build` (ingest, then the site; `args` are listing folders
+ * or files for ingest), `scripts/build-site.ts` the site alone. `env` is added (PAPERS_DIR points
+ * ingest and the site at a scratch collection). Never rejects: the exit code and all output.
+ */
+export async function buildScript(script: 'scripts/build.ts' | 'scripts/build-site.ts', outDir: string, args: string[] = [], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; output: string }> {
+  let result: { code: number | null; stdout: string; output: string } = { code: null, stdout: '', output: '' };
+  await withBuildFolder(outDir, async (dir) => {
+    try {
+      const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(root, script), '--out-dir', dir, ...args], { cwd: root, env: { ...buildEnvironment(), ...env }, maxBuffer: 64 << 20 });
+      result = { code: 0, stdout, output: stdout + stderr };
+    } catch (error) {
+      const e = error as { code: number | null; stdout: string; stderr: string };
+      result = { code: typeof e.code === 'number' ? e.code : null, stdout: e.stdout, output: e.stdout + e.stderr };
+    }
+  });
+  return result;
+}
+
+/**
  * Runs a build into a private folder inside the project, one build at a time across all
  * test workers: concurrent builds share Astro's content store and prerender folder and
  * break each other. Outside the project, Astro would also share `.astro/.prerender/`.
  */
 async function withBuildFolder(outDir: string, build: (dir: string) => Promise<void>): Promise<void> {
   mkdirSync(CACHE, { recursive: true });
-  const release = await lockfile.lock(CACHE, { lockfilePath: join(CACHE, 'build.lock'), stale: 120_000, retries: { retries: 1200, minTimeout: 200, maxTimeout: 500 } });
+  const release = await lockfile.lock(CACHE, { lockfilePath: join(CACHE, 'build.lock'), stale: 120_000, retries: WAIT_FOR_LOCK });
   const inside = resolve(outDir).startsWith(root);
   const dir = inside ? outDir : mkdtempSync(join(CACHE, 'build-'));
   try {

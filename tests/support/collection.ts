@@ -31,6 +31,11 @@ export interface PaperFacts {
   topics: string[];
   /** Topic slugs, as the topic filter and URLs hold them. */
   topicSlugs: string[];
+  /** The links of the abstract, as in the file. */
+  urls: string[];
+  /** The arXiv id and author names the file has (from a Daily Papers listing, or set by hand). */
+  arxiv: string | null;
+  authors: string[] | null;
 }
 
 interface Frontmatter {
@@ -42,6 +47,8 @@ interface Frontmatter {
   github?: string | null;
   topics?: string[];
   listings: Array<{ captureDate: string }>;
+  arxiv?: string | null;
+  authors?: string[] | null;
 }
 
 let cached: PaperFacts[] | undefined;
@@ -78,6 +85,9 @@ function readCollection(): PaperFacts[] {
         hasCode: (data.urls ?? []).some(isCodeUrl) || Boolean(data.github && isCodeUrl(data.github)),
         topics: (data.topics ?? []).map((slug) => names.get(slug) ?? nameFromSlug(slug)),
         topicSlugs: data.topics ?? [],
+        urls: data.urls ?? [],
+        arxiv: data.arxiv ?? null,
+        authors: data.authors ?? null,
       };
     });
 }

@@ -1,12 +1,49 @@
 /** What the offline browser tests share: the worker's state, the caches, a search. */
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { expect } from 'vitest';
 import { searchSettled } from './browser.ts';
 import { collection, slugOf, type PaperFacts } from './collection.ts';
 
+/** The first statement of every built sw.js (scripts/build-offline.ts). */
+declare const OFFLINE_BUILD: { id: string };
+
 /** Waits until a service worker controls the page (after a first visit: installed, shell kept). */
 export async function workerInCharge(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
+/**
+ * Waits until the service worker of the build `buildId` is the origin's active worker, its
+ * activate step (which drops older builds' caches) finished, and returns it. Waited for by
+ * the worker's own state events, so a page that reloads meanwhile does not matter.
+ */
+export async function workerActivated(context: BrowserContext, buildId: string): Promise<Worker> {
+  const worker = await workerOfBuild(context, buildId);
+  await worker.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const me = (self as unknown as { serviceWorker: ServiceWorker }).serviceWorker;
+        const done = () => me.state === 'activated' && resolve();
+        me.addEventListener('statechange', done);
+        done();
+      }),
+  );
+  return worker;
+}
+
+/** The service worker of a build (sw.js starts with `const OFFLINE_BUILD={"id":…}`), once the browser has started it. */
+function workerOfBuild(context: BrowserContext, buildId: string): Promise<Worker> {
+  return new Promise((resolve) => {
+    const consider = async (worker: Worker) => {
+      // A worker being replaced may be gone before it answers.
+      const id = await worker.evaluate(() => OFFLINE_BUILD.id).catch(() => null);
+      if (id !== buildId) return;
+      context.off('serviceworker', consider);
+      resolve(worker);
+    };
+    context.on('serviceworker', consider);
+    for (const worker of context.serviceWorkers()) void consider(worker);
+  });
 }
 
 /** Opens the search page for a query (in a sort order) and returns the slugs of the first page of results. */

@@ -1,4 +1,5 @@
-// The only script on ordinary pages: theme toggle, `/` to search, copy-link buttons.
+// The only script on ordinary pages: theme toggle, `/` to search, copy-link, share and copy-text buttons.
+import { shareUrl } from '../share-url.ts';
 
 const root = document.documentElement;
 
@@ -45,25 +46,39 @@ document.addEventListener('keydown', (event) => {
 });
 
 // Share and copy-link buttons name the page they are on unless they carry a URL of their own:
-// its canonical URL (not location.href, which may hold a query or a fragment) and its title.
+// its canonical URL where that is the host the reader is on (not location.href, which may hold
+// a query or a fragment), else the address the reader sees; and its title.
 function pageUrl(): string {
-  return document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? location.href;
+  return shareUrl(document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href, location);
 }
 
 function pageTitle(): string {
   return document.querySelector<HTMLMetaElement>('meta[property="og:title"]')?.content ?? document.title;
 }
 
+/** Copies text for the reader, and says so in the status line of the button's group (or how to copy it by hand). */
+async function copy(button: HTMLElement, text: string, done: string, fallback: string): Promise<void> {
+  const status = button.closest('[data-copy-group]')?.querySelector<HTMLElement>('[data-copy-status]') ?? button.parentElement?.querySelector<HTMLElement>('[data-copy-status]');
+  try {
+    await navigator.clipboard.writeText(text);
+    if (status) status.textContent = done;
+  } catch {
+    if (status) status.textContent = fallback;
+  }
+}
+
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-copy-link]')) {
-  button.addEventListener('click', async () => {
+  button.addEventListener('click', () => {
     const url = button.dataset.copyLink || pageUrl();
-    const status = button.parentElement?.querySelector<HTMLElement>('[data-copy-status]');
-    try {
-      await navigator.clipboard.writeText(url);
-      if (status) status.textContent = 'Link copied';
-    } catch {
-      if (status) status.textContent = `Copy this link: ${url}`;
-    }
+    void copy(button, url, 'Link copied', `Copy this link: ${url}`);
+  });
+}
+
+// Copies the text of the element named by `data-copy-text` (the BibTeX entry of a paper).
+for (const button of document.querySelectorAll<HTMLButtonElement>('[data-copy-text]')) {
+  button.addEventListener('click', () => {
+    const source = document.getElementById(button.dataset.copyText ?? '');
+    if (source) void copy(button, source.textContent ?? '', `${button.dataset.copyWhat ?? 'Text'} copied`, 'Select the text above and copy it');
   });
 }
 

@@ -2,7 +2,8 @@
  * Folders under src/ are pipeline stages and imports flow one way (CONTRIBUTING.md): a module
  * may import from its own stage and from stages before it, never from a later one. The three
  * outputs (site, search, offline) are siblings; offline may read search's entry-file contract,
- * since the service worker serves the index search builds.
+ * since the service worker serves the index search builds. The reader's layer (personal) sits
+ * on top of them: it uses site's and offline's definitions, and none of them uses it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -10,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const src = fileURLToPath(new URL('../../../src', import.meta.url));
-const RANK: Record<string, number> = { utils: 0, config: 0, fetch: 0.5, listing: 1, papers: 2, analysis: 3, site: 4, search: 4, offline: 4 };
+const RANK: Record<string, number> = { utils: 0, config: 0, fetch: 0.5, listing: 1, papers: 2, analysis: 3, site: 4, search: 4, offline: 4, personal: 5 };
 const ALLOWED_SIBLINGS = new Set(['offline→search']);
 
 function stageOf(file: string): string | null {
@@ -29,7 +30,7 @@ const files = readdirSync(src, { recursive: true, withFileTypes: true })
   .map((e) => join(e.parentPath, e.name))
   .filter((f) => stageOf(f) !== null);
 
-describe('imports flow one way: fetch → listing → papers → analysis → site, search, offline', () => {
+describe('imports flow one way: fetch → listing → papers → analysis → site, search, offline → personal', () => {
   it('finds the stage modules', () => {
     expect(files.length).toBeGreaterThan(30);
   });

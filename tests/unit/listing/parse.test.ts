@@ -188,3 +188,65 @@ describe('a file name that looks dated but is not a real date', () => {
     expect(listing.problems.find((p) => p.line === null)?.message).toMatch(/starts with 2026-13-40, which is not a real date/);
   });
 });
+
+describe('page chrome: lines that stand where no paper can', () => {
+  const NAV = ['Hugging Face', 'Models', 'Datasets', 'Spaces', 'Docs', 'Enterprise', 'Pricing', 'Log In', 'Sign Up'];
+  const FOOTER = ['System theme', 'Company', 'TOS', 'Privacy', 'About', 'Jobs', 'Website', 'Models', 'Datasets', 'Spaces', 'Pricing', 'Docs'];
+
+  it('are skipped and counted in layout B, before the header and after the last record', () => {
+    const text = [...NAV, ...fixture('layout-b.txt').trimEnd().split('\n'), ...FOOTER].join('\n');
+    const parsed = parseListing(text);
+    expect(parsed.layout).toBe('B');
+    expect(parsed.records.map((r) => r.title)).toEqual(['MedVision: Layers for Segmentation', 'LayerCake: Token-Aware Contrastive Decoding', 'Third Title']);
+    expect(parsed.skipped.lines).toBe(NAV.length + FOOTER.length);
+    expect(parsed.problems).toEqual([]);
+  });
+
+  it('are skipped and counted in layout C, while one title alone between two records is a paper that lost its abstract', () => {
+    const text = [...NAV, '', fixture('layout-c.txt').trimEnd(), '', 'A Paper Whose Abstract Was Lost', '', 'A Last Paper', '', 'Its abstract.', '', ...FOOTER].join('\n');
+    const parsed = parseListing(text);
+    expect(parsed.layout).toBe('C');
+    expect(parsed.records.map((r) => [r.title, r.abstract])).toEqual([
+      ['Neural Snowflakes: Universal Latent Graph Inference', 'The inductive bias of a graph neural network is encoded in its graph.'],
+      ['Attention is All You Need? Good Embeddings are Enough: Audio Understanding without Transformers or ....', 'This paper presents a way of doing large scale audio understanding.'],
+      ['A Paper Whose Abstract Was Lost', null],
+      ['A Last Paper', 'Its abstract.'],
+    ]);
+    expect(parsed.skipped.lines).toBe(NAV.length + FOOTER.length);
+    expect(parsed.problems).toEqual([{ line: expect.any(Number), severity: 'warning', message: expect.stringMatching(/^"A Paper Whose Abstract Was Lost" has no abstract/) }]);
+  });
+
+  it('two or more title-shaped lines in a row with no abstract are page text, not papers', () => {
+    const parsed = parseListing(['Mar 11', '', 'First Paper', '', 'Its abstract.', '', 'Submitted by', '', 'alice', '', 'Second Paper', '', 'Its abstract too.'].join('\n'));
+    expect(parsed.records.map((r) => r.title)).toEqual(['First Paper', 'Second Paper']);
+    expect(parsed.skipped).toEqual({ lines: 2, spans: [{ from: 7, to: 9 }] });
+  });
+
+  it('in layout A, never take a record\'s metadata: the lines between abstract and authors are skipped', () => {
+    const parsed = parseListing(['Jan 8', '', 'First Paper', '', 'Its abstract.', '', 'Submitted by', 'alice', '  • 2 authors', '·', 'Jan 2, 2026 5', '', 'Second Paper', '', 'Its abstract too.', '', 'Submitted by', '', 'bob', '', 'org-x Org X', '·', 'Jan 3, 2026'].join('\n'));
+    expect(parsed.records.map((r) => [r.title, r.authorsCount, r.org?.id ?? null, r.upvotes])).toEqual([
+      ['First Paper', 2, null, 5],
+      ['Second Paper', null, 'org-x', null],
+    ]);
+    expect(parsed.skipped.lines).toBe(4);
+  });
+
+  it('in layout A, a title hundreds of characters long is a title because of where it stands', () => {
+    const long = `A ${'Very '.repeat(100)}Long Title, Followed by Its Abstract`;
+    const parsed = parseListing(['Jan 8', '', 'First Paper', '', 'Its abstract.', '', '  • 2 authors', '·', 'Jan 2, 2026', '', long, '', 'Its own abstract, which follows it.', '', '  • 3 authors', '·', 'Jan 3, 2026'].join('\n'));
+    expect(long.length).toBeGreaterThan(500);
+    expect(parsed.records.map((r) => [r.title, r.authorsCount])).toEqual([['First Paper', 2], [long, 3]]);
+    expect(parsed.problems).toEqual([]);
+  });
+
+  it('known header lines and the page date are not counted as skipped', () => {
+    expect(parseListing(fixture('layout-a.txt')).skipped).toEqual({ lines: 0, spans: [] });
+  });
+});
+
+describe('text that cannot appear in XML or HTML', () => {
+  it('is removed from titles and abstracts; vertical tab and form feed read as spaces', () => {
+    const parsed = parseListing('Mar 11\n\nA\x0BTitle \x1B[1mBold\x1B[0m\uFFFE\n\nAn\x0Cabstract\x07 \uFDD0with \x7F\x85noise.\n');
+    expect(parsed.records[0]).toMatchObject({ title: 'A Title [1mBold[0m', abstract: 'An abstract with noise.' });
+  });
+});

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCacheName, isBuildCacheOf, settingsCacheName } from '../../../src/offline/cache-names.ts';
 import { formatBytes } from '../../../src/offline/format-bytes.ts';
-import { buildManifest, latestDigestDays, linkedPaperSlugs, saveSet, selectOfflineFiles, totalBytes } from '../../../src/offline/manifest.ts';
+import { buildManifest, latestDigestDays, linkedPaperSlugs, pagesOfDay, saveSet, selectOfflineFiles, totalBytes } from '../../../src/offline/manifest.ts';
 import type { PagefindEntry } from '../../../src/search/entry.ts';
 import { assetsOfPage, routeOf, urlPathOfFile } from '../../../src/offline/site-paths.ts';
 
@@ -12,15 +12,21 @@ const site = [
   'index.html',
   'search/index.html',
   'offline/index.html',
+  'saved/index.html',
   'about/index.html',
   '404.html',
   'favicon.svg',
+  'manifest.webmanifest',
+  'icons/icon-light-192.png',
   'rss.xml',
   '_astro/Base.x1.css',
   '_astro/search.x2.js',
   'digests/index.html',
   ...days.map((d) => `digests/${d}/index.html`),
+  // The newest day is long: a second page.
+  'digests/2026-01-08/2/index.html',
   'papers/old-paper/index.html',
+  'papers/paper-c/index.html',
   'papers/paper-a/index.html',
   'papers/paper-b/index.html',
   'pagefind/pagefind.js',
@@ -36,9 +42,10 @@ const site = [
   'pagefind/fragment/en_3c.pf_fragment',
   'pagefind/filter/en_4d.pf_filter',
 ];
-// The oldest day lists old-paper; the newest two share paper-a; a link to a missing page is ignored.
-const papersOfDay = (day: string) => (day === '2026-01-01' ? ['old-paper'] : day >= '2026-01-07' ? ['paper-a', 'paper-b', 'no-such-paper'] : ['paper-a']);
-const selection = selectOfflineFiles(site, entry, papersOfDay);
+// The oldest day lists old-paper; the newest two share paper-a, the newest's second page lists paper-c; a link to a missing page is ignored.
+const papersOfPage = (file: string) =>
+  file === 'digests/2026-01-08/2/index.html' ? ['paper-c'] : file.includes('2026-01-01') ? ['old-paper'] : file >= 'digests/2026-01-07' ? ['paper-a', 'paper-b', 'no-such-paper'] : ['paper-a'];
+const selection = selectOfflineFiles(site, entry, papersOfPage);
 
 describe('choosing the offline files of an index in shards', () => {
   const sharded: PagefindEntry = { ...entry, shards: [{ path: 'shards/0/', hash: 'a' }, { path: 'shards/1/', hash: 'b' }] };
@@ -99,7 +106,10 @@ describe('choosing the offline files', () => {
       'index.html',
       'search/index.html',
       'offline/index.html',
+      'saved/index.html',
       'favicon.svg',
+      'manifest.webmanifest',
+      'icons/icon-light-192.png',
       '_astro/Base.x1.css',
       '_astro/search.x2.js',
       'pagefind/pagefind.js',
@@ -125,15 +135,18 @@ describe('choosing the offline files', () => {
     ]);
   });
 
-  it('saves the latest seven digest days and each paper they list once', () => {
+  it('saves the latest seven digest days, every page of each, and each paper they list once', () => {
     expect(selection.days).toEqual(days.slice(1).reverse());
     expect(selection.recent).toEqual([
       'digests/index.html',
-      ...days.slice(1).reverse().map((d) => `digests/${d}/index.html`),
+      'digests/2026-01-08/index.html',
+      'digests/2026-01-08/2/index.html',
+      ...days.slice(1, -1).reverse().map((d) => `digests/${d}/index.html`),
       'papers/paper-a/index.html',
       'papers/paper-b/index.html',
+      'papers/paper-c/index.html',
     ]);
-    expect(selection.papers).toBe(2);
+    expect(selection.papers).toBe(3);
   });
 
   it('uses the "unknown" WebAssembly for a language Pagefind has none for, as Pagefind does', () => {
@@ -146,6 +159,11 @@ describe('reading built pages', () => {
   it('finds the paper pages a digest links to, under any base path', () => {
     const html = '<a href="/paper-digest/papers/a-b/">A</a> <a href="/papers/c/">C</a> <a href="/paper-digest/papers/a-b/">again</a> <a href="https://x.org/papers/ext">x</a> <a href="/topics/papers/">t</a>';
     expect(linkedPaperSlugs(html)).toEqual(['a-b', 'c']);
+  });
+
+  it('finds every page of a long digest day, in order', () => {
+    const files = ['digests/2026-01-08/10/index.html', 'digests/2026-01-08/index.html', 'digests/2026-01-08/2/index.html', 'digests/2026-01-07/index.html', 'digests/2026-01-08/2/x.png'];
+    expect(pagesOfDay(files, '2026-01-08')).toEqual(['digests/2026-01-08/index.html', 'digests/2026-01-08/2/index.html', 'digests/2026-01-08/10/index.html']);
   });
 
   it('lists the newest digest days first', () => {

@@ -1,33 +1,29 @@
-/** `/topics/<topic>/rss.xml`: a topic's newest papers. */
-import rss from '@astrojs/rss';
+/** `/topics/<topic>/rss.xml`: every paper of a topic in the latest digest days, newest first-listed first. */
 import type { APIContext, GetStaticPaths } from 'astro';
-import { SITE_NAME } from '../../../config.ts';
+import { FEED_WINDOW } from '../../../config.ts';
+import { allDigests } from '../../../data/papers.ts';
 import { allTopics } from '../../../data/topics.ts';
 import { pageCacheKey } from '../../../data/cache-key.ts';
-import { escapeHtml } from '../../../site/render-text.ts';
-import { excerpt } from '../../../utils/excerpt.ts';
+import { feedContext, feedResponse } from '../../../data/feeds.ts';
+import { feedPapers, paperFeedItem } from '../../../site/feeds.ts';
 import type { TopicGroup } from '../../../analysis/topic-groups.ts';
-
-const FEED_ITEMS = 50;
+import type { PaperView } from '../../../papers/view.ts';
 
 export const getStaticPaths = (async () => {
-  const topics = (await allTopics()).filter((t) => t.papers.length > 0);
-  return Promise.all(topics.map(async (topic) => ({ params: { topic: topic.slug }, props: { topic }, cacheKey: await pageCacheKey(topic) })));
+  const [topics, digests] = await Promise.all([allTopics(), allDigests()]);
+  return Promise.all(
+    topics
+      .filter((t) => t.papers.length > 0)
+      .map(async (topic) => {
+        // The feed shows what these props hold and nothing else, so they are its cache key.
+        const props = { topic: { slug: topic.slug, name: topic.name, description: topic.description }, papers: feedPapers(topic.papers, digests, FEED_WINDOW) };
+        return { params: { topic: topic.slug }, props, cacheKey: await pageCacheKey(props) };
+      }),
+  );
 }) satisfies GetStaticPaths;
 
 export async function GET(context: APIContext) {
-  const { topic } = context.props as { topic: TopicGroup };
-  const base = import.meta.env.BASE_URL;
-  return rss({
-    title: `${SITE_NAME}: ${topic.name}`,
-    description: topic.description || `New papers on ${topic.name}.`,
-    site: new URL(base, context.site),
-    items: topic.papers.slice(0, FEED_ITEMS).map((p) => ({
-      title: p.title,
-      link: `${base}papers/${p.slug}/`,
-      pubDate: new Date(`${p.sortDate}T12:00:00Z`),
-      // Feed readers read a description as HTML: escaped, listing text shows as the text it is.
-      description: escapeHtml(excerpt(p.abstract, 500)),
-    })),
-  });
+  const { topic, papers } = context.props as { topic: Pick<TopicGroup, 'slug' | 'name' | 'description'>; papers: PaperView[] };
+  const site = await feedContext(context);
+  return feedResponse(site, { title: topic.name, description: topic.description || `New papers on ${topic.name}.`, path: `topics/${topic.slug}/rss.xml` }, papers.map((p) => paperFeedItem(p, site)));
 }

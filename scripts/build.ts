@@ -1,0 +1,47 @@
+/**
+ * `npm run build [-- --out-dir DIR] [listings…]`: ingest, then the site (scripts/build-site.ts).
+ * Ingest runs as the build runs it (`--build`): a capture that cannot be read is reported but
+ * does not stop the site from being built from everything that could be read; a paper file
+ * that cannot be read or written does (docs/security.md). Ingest's problems are printed again
+ * at the very end, after the site's own output, where a maintainer looks.
+ */
+import { spawn } from 'node:child_process';
+import { Command } from 'commander';
+
+const program = new Command('build')
+  .description('Ingest the listings, then build the site.')
+  .argument('[paths...]', 'listing files or folders for ingest (default content/listings)')
+  .option('--out-dir <dir>', 'where the site is written', 'dist')
+  .parse();
+const opts = program.opts<{ outDir: string }>();
+const listings = program.processedArgs[0] as string[];
+
+/** Runs a script with the pinned Node; stdout is passed through and, if asked, kept. */
+function run(script: string, args: string[], keepStdout = false): Promise<{ code: number; stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, ...args], { stdio: ['inherit', keepStdout ? 'pipe' : 'inherit', 'inherit'] });
+    let stdout = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk;
+      process.stdout.write(chunk);
+    });
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), stdout }));
+  });
+}
+
+const ingest = await run('scripts/ingest.ts', ['--build', ...listings], true);
+if (ingest.code !== 0) {
+  console.error(`The build stopped: ingest exited with code ${ingest.code}; its message above says why (docs/security.md lists what stops a build).`);
+  process.exit(ingest.code);
+}
+const site = await run('scripts/build-site.ts', ['--out-dir', opts.outDir]);
+if (site.code !== 0) process.exit(site.code);
+
+// The summary's problem section ("Warnings: n" to the end), without the annotation lines.
+const lines = ingest.stdout.split('\n');
+const start = lines.findIndex((l) => /^Warnings: \d+$/.test(l));
+const section = start === -1 ? [] : lines.slice(start).filter((l) => l !== '' && !l.startsWith('::'));
+if (section.some((l) => /^(Warnings|Errors): [1-9]/.test(l))) {
+  console.log(['', 'Ingest problems:', ...section, 'The site was built without what these problems name: fix or replace those captures and build again (docs/ingest.md).'].join('\n'));
+}
