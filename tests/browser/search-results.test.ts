@@ -163,7 +163,7 @@ describe('results arrive', () => {
     const held: Route[] = [];
     let released = false;
     // On the context: Pagefind fetches fragments from its web worker, which page routes do not see.
-    await page.context().route('**/pagefind/fragment/*', async (route) => {
+    await page.context().route(/\/pagefind\/(?:shards\/\d+\/)?fragment\//, async (route) => {
       if (released) return route.continue();
       held.push(route);
       // The first fragment asked for goes through; the rest wait.
