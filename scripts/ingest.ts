@@ -181,6 +181,7 @@ function skippedText({ skipped }: Listing): string {
 function printSummary(report: IngestReport) {
   const records = report.listings.reduce((n, l) => n + l.records.length, 0);
   console.log(`Read ${report.listings.length} listing(s), ${records} record(s).`);
+  if (report.skippedListings.length > 0) console.log(`${report.skippedListings.length} listing(s) ingested before and unchanged: not read again.`);
   for (const l of report.listings) {
     console.log(forTerminal(`  ${l.file}: ${l.layout === 'json' ? 'Daily Papers JSON' : `layout ${l.layout}`}, captured ${l.captureDate} (${l.captureDateSource}), ${l.records.length} records${skippedText(l)}`));
   }

@@ -1,7 +1,7 @@
 /** The ingest CLI end to end: real listing files in, real Markdown files out. */
 import { fileURLToPath } from 'node:url';
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -286,5 +286,70 @@ describe('fields ingest and the build both insist on', () => {
     expect(run.stdout).toMatch(/a-lone-author-paper\.md: field "titleKey"/);
     expect(run.stdout).toMatch(/sparse-mixture-of-experts-at-scale\.md: field "topics\.0": expected a topic slug/);
     expect([read(papers, noKey), read(papers, badTopic)]).toEqual(before);
+  });
+});
+
+describe('one more day, with the ingest index', () => {
+  const listingNames = readdirSync(samples).sort();
+  const lastDay = listingNames.at(-1)!;
+
+  it('reads only the new listing and the papers it can reach, and notices files edited by hand', async () => {
+    const listings = scratch();
+    const papers = join(scratch(), 'papers');
+    for (const name of listingNames.slice(0, -1)) cpSync(join(samples, name), join(listings, name));
+    expect((await ingest('--papers-dir', papers, listings)).code).toBe(0);
+    expect(readdirSync(join(papers, '..'))).toContain('.papers-index.json');
+
+    // A paper the new day does not name, broken in place with its size and mtime kept: a run
+    // that read it would report it. The index says it is unchanged, so it is not read.
+    const all = scratch();
+    await ingest('--papers-dir', all, samples);
+    const unnamed = papersIn(all).find((n) => !frontmatter(read(all, n)).listings.some((l: { file: string }) => l.file === lastDay))!;
+    const path = join(papers, unnamed);
+    // In seconds as numbers: a Date would round the mtime to the nearest millisecond.
+    const atime = statSync(path).atimeMs / 1000;
+    const mtime = statSync(path).mtimeMs / 1000;
+    const hidden = read(papers, unnamed).replace(/^---/, '+++');
+    writeFileSync(path, hidden);
+    utimesSync(path, atime, mtime);
+
+    cpSync(join(samples, lastDay), join(listings, lastDay));
+    const day = await ingest('--papers-dir', papers, listings);
+    expect(day.code, day.stdout).toBe(0);
+    expect(day.stdout).toContain('Read 1 listing(s)');
+    expect(day.stdout).toContain(`${listingNames.length - 1} listing(s) ingested before and unchanged: not read again.`);
+    expect(papersIn(papers)).toEqual(papersIn(all));
+    expect(read(papers, unnamed)).toBe(hidden);
+    for (const name of papersIn(all)) if (name !== unnamed) expect(read(papers, name), name).toBe(read(all, name));
+
+    // Touched by hand (a new mtime), the same file is read and named.
+    utimesSync(path, atime, mtime + 60);
+    const after = await ingest('--papers-dir', papers, listings);
+    expect(after.code).toBe(1);
+    expect(after.stdout).toContain(unnamed);
+    expect(read(papers, unnamed)).toBe(hidden);
+  });
+
+  it('writes a paper again from its listing when its file was deleted by hand', async () => {
+    const papers = scratch();
+    expect((await ingest('--papers-dir', papers, samples)).code).toBe(0);
+    const gone = papersIn(papers)[0]!;
+    const text = read(papers, gone);
+    rmSync(join(papers, gone));
+    const again = await ingest('--papers-dir', papers, samples);
+    expect(again.code).toBe(0);
+    expect(read(papers, gone)).toBe(text);
+  });
+
+  it('reads everything again when the index is damaged, and loses nothing', async () => {
+    const papers = join(scratch(), 'papers');
+    expect((await ingest('--papers-dir', papers, samples)).code).toBe(0);
+    const before = snapshot(papers);
+    writeFileSync(join(papers, '..', '.papers-index.json'), '{"version": 1, "papers": ');
+    const again = await ingest('--papers-dir', papers, samples);
+    expect(again.code, again.stdout).toBe(0);
+    expect(again.stdout).toContain(`Read ${listingNames.length} listing(s)`);
+    expect(again.stdout).toContain('0 new, 0 updated, 566 unchanged');
+    expect(snapshot(papers)).toEqual(before);
   });
 });

@@ -1,0 +1,67 @@
+/**
+ * The ingest index (`content/.papers-index.json`, beside the papers folder): what ingest needs
+ * to know of the archive without reading it. For each paper file, its size and modification
+ * time when last seen and what finds it (title key, arXiv id, the start of its abstract); for
+ * each listing merged without an error, a hash of its bytes and the papers its records went to.
+ *
+ * One more day then reads only its own listing and the few paper files its records can reach:
+ * a listing whose bytes are unchanged (and whose papers are all still there) is not read
+ * again, and a paper file whose size and time are unchanged is known from the index until a
+ * listing touches it. Any file that changed, by hand or otherwise, is read as before. The index
+ * is a cache: a missing or unreadable one costs a full read, never a paper; it is written last.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { z } from 'zod';
+import { writeAtomic } from '../utils/atomic-write.ts';
+
+const indexedPaper = z.object({
+  size: z.number(),
+  mtimeMs: z.number(),
+  key: z.string(),
+  arxiv: z.string().nullable(),
+  fingerprint: z.string().nullable(),
+});
+
+const indexedListing = z.object({ hash: z.string(), slugs: z.array(z.string()) });
+
+const ingestIndex = z.object({
+  version: z.literal(1),
+  papers: z.record(z.string(), indexedPaper),
+  listings: z.record(z.string(), indexedListing),
+});
+
+export type IndexedPaper = z.infer<typeof indexedPaper>;
+export type IndexedListing = z.infer<typeof indexedListing>;
+export type IngestIndex = z.infer<typeof ingestIndex>;
+
+export const EMPTY_INDEX: IngestIndex = { version: 1, papers: {}, listings: {} };
+
+export function ingestIndexPath(papersDir: string): string {
+  return join(dirname(papersDir), `.${basename(papersDir)}-index.json`);
+}
+
+/** The index as the last run left it; empty when there is none or it cannot be trusted. */
+export async function readIngestIndex(papersDir: string): Promise<IngestIndex> {
+  try {
+    const parsed = ingestIndex.safeParse(JSON.parse(await readFile(ingestIndexPath(papersDir), 'utf8')));
+    return parsed.success ? parsed.data : EMPTY_INDEX;
+  } catch {
+    return EMPTY_INDEX;
+  }
+}
+
+export async function writeIngestIndex(papersDir: string, index: IngestIndex): Promise<void> {
+  await writeAtomic(ingestIndexPath(papersDir), JSON.stringify(index));
+}
+
+/** A listing's identity for the index: its bytes and the capture date the maintainer stated, if any. */
+export function listingHash(bytes: Uint8Array, statedDate: string | null): string {
+  return createHash('sha256').update(bytes).update(`\0${statedDate ?? ''}`).digest('hex');
+}
+
+/** Whether a file is as the index saw it. */
+export function unchangedSince(indexed: IndexedPaper | undefined, size: number, mtimeMs: number): indexed is IndexedPaper {
+  return indexed !== undefined && indexed.size === size && indexed.mtimeMs === mtimeMs;
+}
