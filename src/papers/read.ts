@@ -3,8 +3,12 @@
  * and error format of the build's content loader (loader.ts), for steps that need the papers
  * but not the pages: the search index is built this way alongside `astro build`.
  */
+import { createHash } from 'node:crypto';
+import { lstatSync, mkdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { writeAtomic } from '../utils/atomic-write.ts';
 import { mapConcurrently } from '../utils/concurrency.ts';
 import { parsePaperFile, PaperFileError } from './file.ts';
 import { describeFileError, errorCode } from '../utils/file-errors.ts';
@@ -19,26 +23,77 @@ export interface StoredPaper {
 }
 
 /** Every paper in `dir`, in file-name order; throws naming every broken file if there is one. */
-export async function readPaperFolder(dir: string): Promise<StoredPaper[]> {
+export async function readPaperFolder(dir: string, { cacheDir }: { cacheDir?: string } = {}): Promise<StoredPaper[]> {
   const names = (await readdir(dir)).filter((n) => n.endsWith('.md')).sort();
+  const cache = cacheDir ? readCache(cacheDir, dir) : new Map<string, CachedPaper>();
+  const next = new Map<string, CachedPaper>();
   const broken: string[] = [];
   const papers = await mapConcurrently(names, 32, async (name) => {
+    const path = join(dir, name);
+    const s = cacheDir ? lstatSync(path, { throwIfNoEntry: false }) : undefined;
+    const cached = cache.get(name);
+    if (s && cached && cached.size === s.size && cached.mtimeMs === s.mtimeMs) {
+      next.set(name, cached);
+      return cached.paper;
+    }
     try {
-      const { fields: data, body } = parsePaperFile(await readFile(join(dir, name), 'utf8'));
-      return { slug: name.slice(0, -3), data, body };
+      const { fields: data, body } = parsePaperFile(await readFile(path, 'utf8'));
+      const paper = { slug: name.slice(0, -3), data, body };
+      if (s?.isFile()) next.set(name, { size: s.size, mtimeMs: s.mtimeMs, paper });
+      return paper;
     } catch (error) {
       const problem = brokenFileMessage(error);
       if (problem === null) throw error;
-      broken.push(`${join(dir, name)}: ${problem}`);
+      broken.push(`${path}: ${problem}`);
       return null;
     }
   });
+  if (cacheDir && (next.size !== cache.size || [...next].some(([name, c]) => cache.get(name) !== c))) await writeCache(cacheDir, dir, next);
   if (broken.length > 0) throw new BrokenPaperFilesError(broken);
   return papers.filter((p) => p !== null);
 }
 
-export async function readPaperViews(dir: string): Promise<PaperView[]> {
-  return (await readPaperFolder(dir)).map(toPaperView);
+/**
+ * The papers as last read, by file name, with the size and modification time they had: a file
+ * with both unchanged is taken from here instead of being parsed again (parsing 30,000 paper
+ * files' YAML costs about 7 s of every build). Kept in `cacheDir`, one file per papers folder,
+ * tagged with the reader's own source, so a change to how files are read starts it afresh.
+ */
+interface CachedPaper {
+  size: number;
+  mtimeMs: number;
+  paper: StoredPaper;
+}
+
+const READER_SOURCES = ['./file.ts', './schema.ts', './read.ts'];
+
+function cacheFile(cacheDir: string, dir: string): string {
+  return join(cacheDir, `papers-${createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 12)}.v8`);
+}
+
+function readerVersion(): string {
+  const hash = createHash('sha256');
+  for (const source of READER_SOURCES) hash.update(readFileSync(new URL(source, import.meta.url)));
+  return hash.digest('hex');
+}
+
+function readCache(cacheDir: string, dir: string): Map<string, CachedPaper> {
+  try {
+    const saved = deserialize(readFileSync(cacheFile(cacheDir, dir))) as { version: string; papers: Map<string, CachedPaper> };
+    return saved.version === readerVersion() && saved.papers instanceof Map ? saved.papers : new Map();
+  } catch {
+    return new Map();
+  }
+}
+
+async function writeCache(cacheDir: string, dir: string, papers: Map<string, CachedPaper>): Promise<void> {
+  const file = cacheFile(cacheDir, dir);
+  mkdirSync(dirname(file), { recursive: true });
+  await writeAtomic(file, serialize({ version: readerVersion(), papers }));
+}
+
+export async function readPaperViews(dir: string, options: { cacheDir?: string } = {}): Promise<PaperView[]> {
+  return (await readPaperFolder(dir, options)).map(toPaperView);
 }
 
 /**

@@ -41,6 +41,8 @@ export interface SearchIndexOptions {
   maxFragments?: number | undefined;
   /** Papers per shard; SHARD_SIZE unless set. */
   shardSize?: number | undefined;
+  /** Where parsed paper files are kept between runs (src/papers/read.ts); none when unset. */
+  papersCacheDir?: string | undefined;
 }
 
 export interface SearchIndexReport {
@@ -54,8 +56,8 @@ const BATCH = 500;
 const urlOf = (slug: string) => `papers/${slug}/`;
 
 /** Builds the shards that changed, the sort orders and the entry; returns what it did. */
-export async function buildSearchIndex({ papersDir, dist, maxFragments, shardSize }: SearchIndexOptions): Promise<SearchIndexReport> {
-  const papers = await readPaperViews(papersDir);
+export async function buildSearchIndex({ papersDir, dist, maxFragments, shardSize, papersCacheDir }: SearchIndexOptions): Promise<SearchIndexReport> {
+  const papers = await readPaperViews(papersDir, { cacheDir: papersCacheDir });
   const recordOf = (p: PaperView) => searchRecord(p, urlOf(p.slug));
   const bundle = join(dist, 'pagefind');
   const previous = readEntry(dist);
