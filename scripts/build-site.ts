@@ -1,9 +1,9 @@
 /**
- * `node scripts/build-site.ts [--out-dir DIR]`: the site in `dist/` (or DIR). `astro build` and the search index
- * (scripts/build-search.ts) need nothing from each other, so they run side by side, one per
- * core. Then the offline manifest and service worker, which need both. Side by side the build
- * takes about the longer of the two instead of their sum (docs/performance.md);
- * SEQUENTIAL_BUILD=1 runs them one after the other, for machines short of memory.
+ * `node scripts/build-site.ts [--out-dir DIR]`: the site in `dist/` (or DIR): `astro build`, then the
+ * search index (scripts/build-search.ts), then the offline manifest and service worker, which
+ * need both. The first two need nothing from each other, and PARALLEL_BUILD=1 runs them side by
+ * side, one per core: a little faster, but their memory peaks add up (at 30,000 papers 3.5 GB
+ * instead of 2.2 GB, docs/performance.md), so one after the other is the default.
  *
  * A rebuild does only what changed. Astro builds incrementally (astro.config.mjs): a page whose
  * cache key did not change is left in `dist/` as it was, and files the build no longer makes
@@ -75,8 +75,8 @@ try {
   };
   const search = () => step('the search index (scripts/build-search.ts)', 'scripts/build-search.ts', [searchCache]);
   // Side by side the two memory peaks add up; one after the other, the higher of the two.
-  if (env.sequentialBuild()) await astro().then(search);
-  else await Promise.all([astro(), search()]);
+  if (env.parallelBuild()) await Promise.all([astro(), search()]);
+  else await astro().then(search);
   const mirrored = mirrorFolder(join(searchCache, 'pagefind'), join(dist, 'pagefind'));
   console.log(`search index in ${dist}/pagefind: ${mirrored.linked} file(s) linked, ${mirrored.kept} unchanged, ${mirrored.removed} removed`);
   await step('the offline step (scripts/build-offline.ts)', 'scripts/build-offline.ts', [dist]);

@@ -23,8 +23,8 @@ export const env = {
   maxFragments: () => Number(process.env.PAGEFIND_MAX_FRAGMENTS) || undefined,
   /** Papers per search-index shard (src/search/shards.ts); tests set it low to get several shards from a few papers. */
   searchShardSize: () => Number(process.env.SEARCH_SHARD_SIZE) || undefined,
-  /** Builds the site and the search index one after the other, for machines short of memory. */
-  sequentialBuild: () => Boolean(process.env.SEQUENTIAL_BUILD),
+  /** Builds the site and the search index side by side: faster on two cores, with both memory peaks at once (docs/performance.md). */
+  parallelBuild: () => Boolean(process.env.PARALLEL_BUILD),
   /** The Daily Papers API `npm run fetch` asks (tests point it at a local server). */
   dailyPapersUrl: () => process.env.DAILY_PAPERS_URL || 'https://huggingface.co/api/daily_papers',
   /** `off` leaves link-preview images out of the build. */

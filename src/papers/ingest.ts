@@ -16,7 +16,7 @@ import { createPaper, fileUnderTopics, mergeRecord } from './merge.ts';
 import { newPaperFile, parsePaperFile, PaperFileError, readFrontmatter, skimArxivId, skimBody, skimHasAppearance, skimTitleKey, updatePaperFile, type PaperFile } from './file.ts';
 import { baseSlug, chooseSlug, type SlugOwner } from './slug.ts';
 import { legacyTitleKey, titleKey } from '../listing/title-key.ts';
-import { abstractFingerprint, compareAbstracts } from './abstracts.ts';
+import { abstractFingerprint, abstractShape, compareAbstracts, compareShapes, type AbstractShape } from './abstracts.ts';
 import { listingHash, readIngestIndex, unchangedSince, writeIngestIndex, EMPTY_INDEX, type IngestIndex, type IndexedListing, type IndexedPaper } from './ingest-index.ts';
 import type { PaperFields } from './schema.ts';
 import type { Problem } from '../listing/types.ts';
@@ -102,6 +102,8 @@ interface Stored {
   key?: string;
   /** The start of its abstract (abstracts.ts), from the index or once computed. */
   fingerprint?: string | null;
+  /** Its abstract as comparisons need it, once worked out (shapeOf). */
+  shape?: AbstractShape;
   /** Size and modification time as this run found them (null for a paper new this run). */
   seen: { size: number; mtimeMs: number } | null;
 }
@@ -622,7 +624,10 @@ function mergeListings(loaded: LoadedListing[], store: Store, dir: string, probl
       } else {
         entry.fields = mergeRecord(entry.fields, record, appearance);
         // A paper first captured without its abstract gets it from a later listing.
-        if (entry.body.trim() === '' && record.abstract) entry.body = bodyOf(record.abstract);
+        if (entry.body.trim() === '' && record.abstract) {
+          entry.body = bodyOf(record.abstract);
+          stored!.shape = undefined;
+        }
         knowArxivId(store, stored!, entry.fields.arxiv);
       }
       touched.set(entry.slug, entry);
@@ -670,9 +675,10 @@ function legacyKeyed(store: Store, title: string, key: string, problems: Problem
 function likelyDuplicate(store: Store, abstract: string | null, key: string): Stored | undefined {
   const fingerprint = abstractFingerprint(abstract);
   if (fingerprint === null) return undefined;
+  const shape = abstractShape(abstract);
   return abstractIndex(store)
     .get(fingerprint)
-    ?.find((s) => (s.entry?.fields.titleKey ?? s.key) !== key && compareAbstracts(abstract, bodyText(s)) === 'same');
+    ?.find((s) => (s.entry?.fields.titleKey ?? s.key) !== key && compareShapes(shape, shapeOf(s)) === 'same');
 }
 
 /** Papers by the start of their abstract, built on first need (from the index where it knows a file). */
@@ -682,6 +688,12 @@ function abstractIndex(store: Store): Map<string, Stored[]> {
     for (const stored of store.bySlug.values()) addToAbstractIndex(store, stored);
   }
   return store.byAbstract;
+}
+
+/** A stored paper's abstract as comparisons need it, worked out once per run (abstracts.ts). */
+function shapeOf(stored: Stored): AbstractShape {
+  stored.shape ??= abstractShape(bodyText(stored));
+  return stored.shape;
 }
 
 /** The start of a stored paper's abstract; null for one too short to compare (known from the index or computed once). */

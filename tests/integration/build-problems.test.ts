@@ -128,7 +128,8 @@ describe('a paper file the build cannot read', () => {
     writeFileSync(join(papers, name), read(papers, name).replace('---\n', `---\n${bombLines.join('\n')}\n`));
     mkdirSync(join(papers, 'a-folder.md'));
     const outDir = join(root, 'node_modules/.cache', `orphan-test-${process.pid}`);
-    const run = await buildScript('scripts/build-site.ts', outDir, [], { PAPERS_DIR: papers });
+    // Side by side (as PARALLEL_BUILD=1 runs them), so that the failing step has a sibling to stop.
+    const run = await buildScript('scripts/build-site.ts', outDir, [], { PAPERS_DIR: papers, PARALLEL_BUILD: '1' });
     const output = run.output;
     expect(run.code, output).toBe(1);
     expect(output).toMatch(/glm-tricks-a-report\.md: .*YAML aliases/);

@@ -40,7 +40,7 @@ function distState(dist: string): DistState {
 
 async function npm(project: string, script: string, args: string[] = []): Promise<string> {
   const env: NodeJS.ProcessEnv = { ...process.env, OG_IMAGES: 'off', SEARCH_SHARD_SIZE: SHARD_SIZE, PATH: `${join(project, 'node_modules/.bin')}:${process.env.PATH}` };
-  for (const key of ['PAPERS_DIR', 'BASE_PATH', 'SITE_URL', 'SEQUENTIAL_BUILD']) delete env[key];
+  for (const key of ['PAPERS_DIR', 'BASE_PATH', 'SITE_URL', 'PARALLEL_BUILD']) delete env[key];
   const command = script === 'ingest' ? ['scripts/ingest.ts', '--no-progress', 'content/listings'] : ['scripts/build-site.ts', ...args];
   const { stdout, stderr } = await promisify(execFile)(process.execPath, command, { cwd: project, env, maxBuffer: 256 << 20 });
   return stdout + stderr;
