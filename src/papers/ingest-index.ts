@@ -24,10 +24,17 @@ const indexedPaper = z.object({
   fingerprint: z.string().nullable(),
 });
 
-const indexedListing = z.object({ hash: z.string(), slugs: z.array(z.string()) });
+const indexedListing = z.object({
+  hash: z.string(),
+  slugs: z.array(z.string()),
+  /** The file's size and mtime when it was hashed, and the capture date stated then: all unchanged, it is not even read to be hashed again. */
+  size: z.number(),
+  mtimeMs: z.number(),
+  statedDate: z.string().nullable(),
+});
 
 const ingestIndex = z.object({
-  version: z.literal(1),
+  version: z.literal(2),
   papers: z.record(z.string(), indexedPaper),
   listings: z.record(z.string(), indexedListing),
 });
@@ -36,7 +43,7 @@ export type IndexedPaper = z.infer<typeof indexedPaper>;
 export type IndexedListing = z.infer<typeof indexedListing>;
 export type IngestIndex = z.infer<typeof ingestIndex>;
 
-export const EMPTY_INDEX: IngestIndex = { version: 1, papers: {}, listings: {} };
+export const EMPTY_INDEX: IngestIndex = { version: 2, papers: {}, listings: {} };
 
 export function ingestIndexPath(papersDir: string): string {
   return join(dirname(papersDir), `.${basename(papersDir)}-index.json`);

@@ -111,34 +111,43 @@ interface Stored {
 export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const problems: Problem[] = [];
   const date = options.date ?? null;
+  const projectRoot = options.projectRoot ?? process.cwd();
   const files = await listingFiles(options.inputs, problems);
+  const index = options.dryRun ? EMPTY_INDEX : await readIngestIndex(options.papersDir);
   const read: ReadListing[] = [];
   for (const path of files) {
-    const bytes = await readListingBytes(path, options.projectRoot ?? process.cwd(), problems);
-    if (bytes) read.push({ path, bytes, hash: listingHash(bytes, date) });
+    // A regular file with the size, mtime and stated date the index recorded keeps its hash unread.
+    const s = lstatSync(path, { throwIfNoEntry: false });
+    const known = index.listings[basename(path)];
+    if (s?.isFile() && known && known.size === s.size && known.mtimeMs === s.mtimeMs && known.statedDate === date) {
+      read.push({ path, bytes: null, hash: known.hash, size: s.size, mtimeMs: s.mtimeMs });
+      continue;
+    }
+    const bytes = await readListingBytes(path, projectRoot, problems);
+    if (bytes) read.push({ path, bytes, hash: listingHash(bytes, date), size: s?.size ?? bytes.length, mtimeMs: s?.mtimeMs ?? 0 });
   }
   const report: IngestReport = { listings: [], problems, created: [], updated: [], unchanged: [], inOther: [], reclassified: false, archiveFailed: false, skippedListings: [] };
-  const parseAll = (list: ReadListing[]) => {
-    const loaded = list.flatMap(({ path, bytes, hash }) => {
-      const listing = parseListing(path, bytes, date, problems, options.onProgress);
-      return listing ? [{ listing, path, hash }] : [];
-    });
+  const parseAll = async (list: ReadListing[]) => {
+    const loaded: LoadedListing[] = [];
+    for (const { path, bytes, hash, size, mtimeMs } of list) {
+      const content = bytes ?? (await readListingBytes(path, projectRoot, problems));
+      const listing = content && parseListing(path, content, date, problems, options.onProgress);
+      if (listing) loaded.push({ listing, path, hash, size, mtimeMs });
+    }
     report.listings = loaded.map((l) => l.listing);
     // One by one: spreading a garbled listing's hundreds of thousands of problems overflows the stack.
     for (const l of report.listings) for (const p of l.problems) problems.push(p);
     return loaded;
   };
   if (options.dryRun) {
-    parseAll(read);
+    await parseAll(read);
     return report;
   }
 
   let store: Store;
-  let index: IngestIndex;
   try {
     await mkdir(options.papersDir, { recursive: true });
     await removeInterruptedWrites(options.papersDir, problems);
-    index = await readIngestIndex(options.papersDir);
     store = await loadPapers(options.papersDir, problems, index);
   } catch (error) {
     problems.push({ file: options.papersDir, line: null, severity: 'error', message: `the papers folder cannot be opened (${codeAndWords(error)}); fix that and run ingest again. Nothing was written.` });
@@ -152,9 +161,10 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     if (before?.hash === r.hash && before.slugs.every((slug) => store.bySlug.get(slug)?.seen)) skipped.set(basename(r.path), before);
   }
   report.skippedListings = [...skipped.keys()];
-  const loaded = parseAll(read.filter((r) => !skipped.has(basename(r.path))));
+  const loaded = await parseAll(read.filter((r) => !skipped.has(basename(r.path))));
   await loadTexts(reachableFrom(loaded, store));
   const { touched, alreadyRecorded, slugsOf } = mergeListings(loaded, store, options.papersDir, problems);
+  const statedDate = date;
   const taxonomyFile = taxonomyStampPath(options.papersDir);
   const stamp = options.filing.version;
   const previousStamp = await readFile(taxonomyFile, 'utf8').catch(() => null);
@@ -190,7 +200,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     });
   }
   report.archiveFailed = store.brokenBySlug.size > 0 || writesFailed || stampFailed;
-  await writeIngestIndex(options.papersDir, await nextIndex(options.papersDir, store, touched, loaded, skipped, slugsOf, problems, writesFailed)).catch((error: unknown) => {
+  await writeIngestIndex(options.papersDir, await nextIndex(options.papersDir, store, touched, loaded, skipped, slugsOf, problems, writesFailed, statedDate)).catch((error: unknown) => {
     // Only a cache: the next run reads the archive in full.
     problems.push({ file: options.papersDir, line: null, severity: 'warning', message: `the ingest index beside it cannot be written (${codeAndWords(error)}); the next run reads every paper again` });
   });
@@ -211,6 +221,7 @@ async function nextIndex(
   slugsOf: Map<string, Set<string>>,
   problems: Problem[],
   writesFailed: boolean,
+  statedDate: string | null,
 ): Promise<IngestIndex> {
   const papers: Record<string, IndexedPaper> = {};
   const fresh = await mapConcurrently([...touched.keys()], READ_CONCURRENCY, (slug) => lstat(join(dir, `${slug}.md`)).catch(() => null));
@@ -226,9 +237,9 @@ async function nextIndex(
   }
   const listings: Record<string, IndexedListing> = Object.fromEntries(skipped);
   const failed = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
-  for (const { listing, path, hash } of loaded) {
+  for (const { listing, path, hash, size, mtimeMs } of loaded) {
     const slugs = [...(slugsOf.get(listing.file) ?? [])].sort();
-    if (!writesFailed && !failed.has(path) && slugs.every((slug) => papers[slug])) listings[listing.file] = { hash, slugs };
+    if (!writesFailed && !failed.has(path) && slugs.every((slug) => papers[slug])) listings[listing.file] = { hash, slugs, size, mtimeMs, statedDate };
   }
   return { version: EMPTY_INDEX.version, papers, listings };
 }
@@ -284,15 +295,19 @@ const WRITE_ADVICE: Record<string, string> = {
 interface LoadedListing {
   listing: Listing;
   path: string;
-  /** Of its bytes (ingest-index.ts). */
+  /** Of its bytes (ingest-index.ts), and the file's size and mtime when they were read. */
   hash: string;
+  size: number;
+  mtimeMs: number;
 }
 
-/** A listing's bytes, read before it is parsed: one the index knows is not parsed at all. */
+/** A listing's bytes, read before it is parsed (null while the index vouches for its hash): one the index knows is not parsed at all. */
 interface ReadListing {
   path: string;
-  bytes: Uint8Array;
+  bytes: Uint8Array | null;
   hash: string;
+  size: number;
+  mtimeMs: number;
 }
 
 /**

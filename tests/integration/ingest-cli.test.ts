@@ -341,6 +341,19 @@ describe('one more day, with the ingest index', () => {
     expect(read(papers, gone)).toBe(text);
   });
 
+  it('reads a listing again once its bytes change', async () => {
+    const listings = scratch();
+    const papers = join(scratch(), 'papers');
+    for (const name of listingNames) cpSync(join(samples, name), join(listings, name));
+    expect((await ingest('--papers-dir', papers, listings)).code).toBe(0);
+    const first = listingNames[0]!;
+    writeFileSync(join(listings, first), `${read(listings, first)}\n`);
+    const again = await ingest('--papers-dir', papers, listings);
+    expect(again.code, again.stdout).toBe(0);
+    expect(again.stdout).toContain('Read 1 listing(s)');
+    expect(again.stdout).toContain(`  ${first}: `);
+  });
+
   it('reads everything again when the index is damaged, and loses nothing', async () => {
     const papers = join(scratch(), 'papers');
     expect((await ingest('--papers-dir', papers, samples)).code).toBe(0);
