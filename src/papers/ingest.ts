@@ -154,15 +154,21 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     report.archiveFailed = true;
     return report;
   }
-  // A listing merged before with the same bytes, whose papers are all still there, has nothing new to give.
+  // A listing merged before with the same bytes has nothing new to give while each of its papers
+  // is still there and either unchanged since or still records it (a file reverted by hand may not).
   const skipped = new Map<string, IndexedListing>();
   for (const r of read) {
-    const before = index.listings[basename(r.path)];
-    if (before?.hash === r.hash && before.slugs.every((slug) => store.bySlug.get(slug)?.seen)) skipped.set(basename(r.path), before);
+    const file = basename(r.path);
+    const before = index.listings[file];
+    const recorded = (slug: string) => {
+      const stored = store.bySlug.get(slug);
+      return stored?.seen != null && (stored.text === null || skimHasAppearance(stored.text, file));
+    };
+    if (before?.hash === r.hash && before.slugs.every(recorded)) skipped.set(r.path, before);
   }
-  report.skippedListings = [...skipped.keys()];
-  const loaded = await parseAll(read.filter((r) => !skipped.has(basename(r.path))));
-  await loadTexts(reachableFrom(loaded, store));
+  report.skippedListings = [...skipped.keys()].map((path) => basename(path));
+  const loaded = await parseAll(read.filter((r) => !skipped.has(r.path)));
+  await loadTexts(reachableFrom(loaded, store), store, problems);
   const { touched, alreadyRecorded, slugsOf } = mergeListings(loaded, store, options.papersDir, problems);
   const statedDate = date;
   const taxonomyFile = taxonomyStampPath(options.papersDir);
@@ -173,7 +179,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   if (refile) {
     // The taxonomy changed (or papers were never filed): every paper is filed again.
     report.reclassified = previousStamp !== null;
-    await loadTexts([...store.bySlug.values()]);
+    await loadTexts([...store.bySlug.values()], store, problems);
     for (const stored of store.bySlug.values()) {
       const entry = open(stored, store, problems);
       if (entry) touched.set(entry.slug, entry);
@@ -186,7 +192,8 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     if (entry.fields.topics.includes(options.filing.other)) report.inOther.push(entry.slug);
   }
 
-  const writesFailed = await writePapers([...touched.values()], options, report);
+  const failedWrites = await writePapers([...touched.values()], options, report);
+  const writesFailed = failedWrites.size > 0;
   for (const list of [report.created, report.updated, report.unchanged]) list.sort();
   for (const slug of alreadyRecorded) if (!touched.has(slug)) report.unchanged.push(slug);
   const counted = new Set([...touched.keys(), ...alreadyRecorded]);
@@ -200,7 +207,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     });
   }
   report.archiveFailed = store.brokenBySlug.size > 0 || writesFailed || stampFailed;
-  await writeIngestIndex(options.papersDir, await nextIndex(options.papersDir, store, touched, loaded, skipped, slugsOf, problems, writesFailed, statedDate)).catch((error: unknown) => {
+  await writeIngestIndex(options.papersDir, await nextIndex(options.papersDir, store, touched, loaded, skipped, slugsOf, problems, failedWrites, statedDate)).catch((error: unknown) => {
     // Only a cache: the next run reads the archive in full.
     problems.push({ file: options.papersDir, line: null, severity: 'warning', message: `the ingest index beside it cannot be written (${codeAndWords(error)}); the next run reads every paper again` });
   });
@@ -220,14 +227,15 @@ async function nextIndex(
   skipped: Map<string, IndexedListing>,
   slugsOf: Map<string, Set<string>>,
   problems: Problem[],
-  writesFailed: boolean,
+  failedWrites: Set<string>,
   statedDate: string | null,
 ): Promise<IngestIndex> {
   const papers: Record<string, IndexedPaper> = {};
   const fresh = await mapConcurrently([...touched.keys()], READ_CONCURRENCY, (slug) => lstat(join(dir, `${slug}.md`)).catch(() => null));
   const freshBySlug = new Map([...touched.keys()].map((slug, i) => [slug, fresh[i]]));
   for (const stored of store.bySlug.values()) {
-    if (store.brokenBySlug.has(stored.slug)) continue;
+    // A file whose write failed is as it was, or someone else's: it is read afresh next run.
+    if (store.brokenBySlug.has(stored.slug) || failedWrites.has(stored.slug)) continue;
     const entry = touched.get(stored.slug) ?? stored.entry;
     const key = entry?.fields.titleKey ?? stored.key;
     const s = freshBySlug.has(stored.slug) ? freshBySlug.get(stored.slug) : stored.seen;
@@ -235,11 +243,11 @@ async function nextIndex(
     const fingerprint = entry ? abstractFingerprint(entry.body) : fingerprintOf(stored);
     papers[stored.slug] = { size: s.size, mtimeMs: s.mtimeMs, key, arxiv: entry?.fields.arxiv ?? stored.arxiv, fingerprint };
   }
-  const listings: Record<string, IndexedListing> = Object.fromEntries(skipped);
+  const listings: Record<string, IndexedListing> = Object.fromEntries([...skipped].map(([path, entry]) => [basename(path), entry]));
   const failed = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
   for (const { listing, path, hash, size, mtimeMs } of loaded) {
     const slugs = [...(slugsOf.get(listing.file) ?? [])].sort();
-    if (!writesFailed && !failed.has(path) && slugs.every((slug) => papers[slug])) listings[listing.file] = { hash, slugs, size, mtimeMs, statedDate };
+    if (failedWrites.size === 0 && !failed.has(path) && slugs.every((slug) => papers[slug])) listings[listing.file] = { hash, slugs, size, mtimeMs, statedDate };
   }
   return { version: EMPTY_INDEX.version, papers, listings };
 }
@@ -247,9 +255,9 @@ async function nextIndex(
 /**
  * Writes each paper whose bytes changed, several at a time (each write waits on the disk, not
  * on the CPU). A write that fails (full disk, read-only folder) leaves the old file whole; the
- * failures are reported as one line per kind of error. Returns whether any write failed.
+ * failures are reported as one line per kind of error. Returns the slugs whose write failed.
  */
-async function writePapers(entries: Entry[], options: IngestOptions, report: IngestReport): Promise<boolean> {
+async function writePapers(entries: Entry[], options: IngestOptions, report: IngestReport): Promise<Set<string>> {
   let done = 0;
   const failed = new Map<string, { error: unknown; slugs: string[] }>();
   await forEachConcurrently(entries, WRITE_CONCURRENCY, async (entry) => {
@@ -279,7 +287,7 @@ async function writePapers(entries: Entry[], options: IngestOptions, report: Ing
       message: `${slugs.length} paper file(s) could not be written (${codeAndWords(error)}), such as ${slugs[0]}.md; ${WRITE_ADVICE[code] ?? 'fix that and run ingest again'}. Every file there is still whole, as it was.`,
     });
   }
-  return failed.size > 0;
+  return new Set([...failed.values()].flatMap((group) => group.slugs));
 }
 
 const WRITE_ADVICE: Record<string, string> = {
@@ -420,7 +428,7 @@ async function loadPapers(dir: string, problems: Problem[], index: IngestIndex):
   const keyCount = new Map<string, number>();
   names.forEach((_, i) => {
     const text = texts[i];
-    const key = known[i]?.key ?? (typeof text === 'string' ? skimTitleKey(text) : undefined);
+    const key = known[i]?.key ?? (typeof text === 'string' ? (skimTitleKey(text) ?? fileTitleKey(text)) : undefined);
     if (key) keyCount.set(key, (keyCount.get(key) ?? 0) + 1);
   });
   await forEachConcurrently([...names.keys()], READ_CONCURRENCY, async (i) => {
@@ -485,13 +493,31 @@ function textOf(stored: Stored): string {
   return stored.text;
 }
 
-/** Reads the files not read yet among these. */
-async function loadTexts(list: Stored[]): Promise<void> {
+/**
+ * Reads the files not read yet among these. One that cannot be read now (its permissions changed
+ * without its mtime) is named and treated as a broken file: kept, never written, its slug reserved.
+ */
+async function loadTexts(list: Stored[], store: Store, problems: Problem[]): Promise<void> {
   await forEachConcurrently(
     list.filter((s) => s.text === null),
     READ_CONCURRENCY,
     async (stored) => {
-      stored.text = await readFile(stored.path, 'utf8');
+      try {
+        stored.text = await readFile(stored.path, 'utf8');
+      } catch (error) {
+        problems.push({ file: stored.path, line: null, severity: 'error', message: `${describeFileError(error)}; make it a readable paper file or move it out of the folder` });
+        store.slugOwner.set(stored.slug, { kind: 'broken' });
+        store.brokenBySlug.set(stored.slug, stored.path);
+        store.bySlug.delete(stored.slug);
+        if (stored.key !== undefined) {
+          store.brokenByKey.set(stored.key, stored.path);
+          removeFromKey(store, stored.key, stored);
+        }
+        if (stored.arxiv !== null) {
+          store.brokenByArxiv.set(stored.arxiv, stored.path);
+          if (store.byArxiv.get(stored.arxiv) === stored) store.byArxiv.delete(stored.arxiv);
+        }
+      }
     },
   );
 }
@@ -538,6 +564,11 @@ function open(stored: Stored, store: Store, problems: Problem[]): Entry | null {
     problems.push({ file: stored.path, line: null, severity: 'error', message: `${error.message}; left untouched until fixed` });
     return null;
   }
+}
+
+/** A paper file's title key as its frontmatter states it (or its title gives it), for a file skimTitleKey cannot read. */
+function fileTitleKey(text: string): string | undefined {
+  return brokenFileKeys(text).key ?? undefined;
 }
 
 /** The title key and arXiv id a broken file's frontmatter still tells, if its YAML parses at all. */

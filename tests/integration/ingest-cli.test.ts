@@ -354,6 +354,62 @@ describe('one more day, with the ingest index', () => {
     expect(again.stdout).toContain(`  ${first}: `);
   });
 
+  /** A layout A capture of the given papers (title, abstract), as a Daily Papers page prints them. */
+  const capture = (papers: Array<[string, string]>) =>
+    `Daily Papers\n\n${papers.map(([title, abstract]) => `${title}\n\n${abstract}\n\n  • 3 authors\n·\nJan 3 1\n`).join('\n')}`;
+  const mambaOne = 'We introduce a selective state space model that scales linearly with sequence length on language modelling.';
+  const mambaTwo = 'A dance troupe from Brazil describes the history of its choreography and its tours across four continents.';
+
+  it('reads the unchanged twin of a paper edited by hand before comparing the two (one-word title keys)', async () => {
+    const listings = scratch();
+    const papers = join(scratch(), 'papers');
+    writeFileSync(join(listings, '2026-01-03.txt'), capture([['Mamba', mambaOne]]));
+    writeFileSync(join(listings, '2026-01-04.txt'), capture([['Mamba', mambaTwo]]));
+    expect((await ingest('--papers-dir', papers, listings)).code).toBe(0);
+    const twins = papersIn(papers);
+    expect(twins).toHaveLength(2);
+    // The file that sorts second edited by hand; its twin unchanged, known from the index.
+    const edited = twins[1]!;
+    writeFileSync(join(papers, edited), `${read(papers, edited)}\nA note by hand.\n`);
+    writeFileSync(join(listings, '2026-01-05.txt'), capture([['Mamba', mambaOne]]));
+    const run = await ingest('--papers-dir', papers, listings);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout + run.stderr).not.toMatch(/cannot be opened|was not read/);
+    expect(papersIn(papers)).toEqual(twins);
+    const listed = twins.filter((name) => read(papers, name).includes('2026-01-05.txt'));
+    expect(listed).toHaveLength(1);
+    expect(read(papers, listed[0]!)).toContain(mambaOne);
+    expect(read(papers, edited)).toContain('A note by hand.');
+  });
+
+  it('merges a listing again into a paper file reverted by hand to before it', async () => {
+    const listings = scratch();
+    const papers = join(scratch(), 'papers');
+    writeFileSync(join(listings, '2026-01-03.txt'), capture([['Selective State Spaces', mambaOne]]));
+    expect((await ingest('--papers-dir', papers, listings)).code).toBe(0);
+    const [name] = papersIn(papers);
+    const before = read(papers, name!);
+    writeFileSync(join(listings, '2026-01-04.txt'), capture([['Selective State Spaces', mambaOne]]));
+    expect((await ingest('--papers-dir', papers, listings)).code).toBe(0);
+    expect(read(papers, name!)).toContain('2026-01-04.txt');
+    // Reverted to its first version (as `git checkout` would): the second listing is merged again.
+    writeFileSync(join(papers, name!), before);
+    const again = await ingest('--papers-dir', papers, listings);
+    expect(again.code).toBe(0);
+    expect(read(papers, name!)).toContain('2026-01-04.txt');
+  });
+
+  it('reads a listing whose name another input shares, whatever the index says of the other', async () => {
+    const [one, two] = [scratch(), scratch()];
+    const papers = join(scratch(), 'papers');
+    writeFileSync(join(one, '2026-01-03.txt'), capture([['Selective State Spaces', mambaOne]]));
+    writeFileSync(join(two, '2026-01-03.txt'), capture([['A Dance Troupe on Tour', mambaTwo]]));
+    expect((await ingest('--papers-dir', papers, join(one, '2026-01-03.txt'))).code).toBe(0);
+    const run = await ingest('--papers-dir', papers, join(one, '2026-01-03.txt'), join(two, '2026-01-03.txt'));
+    expect(run.code, run.stdout).toBe(0);
+    expect(papersIn(papers)).toHaveLength(2);
+  });
+
   it('reads everything again when the index is damaged, and loses nothing', async () => {
     const papers = join(scratch(), 'papers');
     expect((await ingest('--papers-dir', papers, samples)).code).toBe(0);
