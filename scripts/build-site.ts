@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { env, siteUrlNotice } from '../src/config.ts';
 import { mirrorFolder } from '../src/utils/mirror-folder.ts';
-import { builtPages, forgetLastBuild, isLastBuildOutput, recordLastBuild, removeStaleFiles } from '../src/site/built-pages.ts';
+import { builtPages, fileStates, forgetLastBuild, isLastBuildOutput, recordLastBuild, removeStaleFiles } from '../src/site/built-pages.ts';
 import { MANIFEST_PATH } from '../src/offline/manifest.ts';
 
 const opts = new Command('build-site').option('--out-dir <dir>', 'where the site is written', 'dist').parse().opts<{ outDir: string }>();
@@ -67,10 +67,9 @@ try {
   if (!isLastBuildOutput(dist)) rmSync(dist, { recursive: true, force: true });
   forgetLastBuild();
   const astro = async () => {
-    // Whole seconds, for file systems that keep modification times to the second.
-    const start = Math.floor(Date.now() / 1000) * 1000;
+    const before = fileStates(dist);
     await step('astro build', 'node_modules/astro/bin/astro.mjs', ['build', '--outDir', dist]);
-    const stale = removeStaleFiles(dist, start, builtPages(), laterSteps);
+    const stale = removeStaleFiles(dist, before, builtPages(), laterSteps);
     if (stale.length > 0) console.log(`removed ${stale.length} file(s) the build no longer makes`);
   };
   const search = () => step('the search index (scripts/build-search.ts)', 'scripts/build-search.ts', [searchCache]);

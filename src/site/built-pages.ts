@@ -9,11 +9,11 @@
  *   manifest (`incremental-build.json`): a folder that is not the one recorded, or a manifest
  *   another build has rewritten since (a build into another folder, with other settings), and
  *   the folder is emptied before the build, which then starts clean.
- * - After `astro build`, a file it neither wrote (older than the build's start) nor kept as a
- *   cached page (in its manifest) is stale and removed.
+ * - After `astro build`, a file it neither wrote (inode and mtime as before the build) nor kept
+ *   as a cached page (in its manifest) is stale and removed.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
 export const ASTRO_CACHE_DIR = join('node_modules', '.astro');
@@ -73,18 +73,38 @@ export function builtPages(cacheDir = ASTRO_CACHE_DIR): Set<string> {
   return files;
 }
 
-/**
- * Removes from `dist` every file older than `since` that is not a page Astro kept (`kept`) and
- * that `others` does not claim (files other build steps own, such as the search index), then
- * the folders left empty. Returns the files removed, relative to `dist`.
- */
-export function removeStaleFiles(dist: string, since: number, kept: ReadonlySet<string>, others: (file: string) => boolean): string[] {
-  const removed: string[] = [];
-  for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })) {
+/** Every file under `dist` (relative, `/`-separated) with its inode and mtime: what a build that leaves it alone does not change. */
+export function fileStates(dist: string): Map<string, string> {
+  const states = new Map<string, string>();
+  let entries;
+  try {
+    entries = readdirSync(dist, { recursive: true, withFileTypes: true });
+  } catch {
+    return states;
+  }
+  for (const entry of entries) {
     if (!entry.isFile() && !entry.isSymbolicLink()) continue;
     const path = join(entry.parentPath, entry.name);
-    const file = relative(dist, path).split(sep).join('/');
-    if (kept.has(file) || others(file) || statSync(path).mtimeMs >= since) continue;
+    const s = lstatSync(path, { throwIfNoEntry: false });
+    if (s) states.set(relative(dist, path).split(sep).join('/'), `${s.ino}:${s.mtimeMs}`);
+  }
+  return states;
+}
+
+/**
+ * Removes from `dist` every file that was there before the build (`before`, from fileStates) and
+ * that the build left alone (same inode and mtime), unless it is a page Astro kept (`kept`) or
+ * `others` claims it (files other build steps own, such as the search index); then the folders
+ * left empty. Comparing with the file's own earlier state, not the clock, holds on file systems
+ * with coarse times. Returns the files removed, relative to `dist`.
+ */
+export function removeStaleFiles(dist: string, before: ReadonlyMap<string, string>, kept: ReadonlySet<string>, others: (file: string) => boolean): string[] {
+  const removed: string[] = [];
+  for (const [file, state] of before) {
+    if (kept.has(file) || others(file)) continue;
+    const path = join(dist, file);
+    const s = lstatSync(path, { throwIfNoEntry: false });
+    if (!s || `${s.ino}:${s.mtimeMs}` !== state) continue;
     rmSync(path, { force: true });
     removed.push(file);
     removeEmptyParents(dirname(path), dist);
