@@ -67,9 +67,9 @@ try {
   if (!isLastBuildOutput(dist)) rmSync(dist, { recursive: true, force: true });
   forgetLastBuild();
   const astro = async () => {
-    const before = fileStates(dist);
+    const before = fileStates(dist, laterSteps);
     await step('astro build', 'node_modules/astro/bin/astro.mjs', ['build', '--outDir', dist]);
-    const stale = removeStaleFiles(dist, before, builtPages(), laterSteps);
+    const stale = removeStaleFiles(dist, before, builtPages());
     if (stale.length > 0) console.log(`removed ${stale.length} file(s) the build no longer makes`);
   };
   const search = () => step('the search index (scripts/build-search.ts)', 'scripts/build-search.ts', [searchCache]);

@@ -170,7 +170,6 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const loaded = await parseAll(read.filter((r) => !skipped.has(r.path)));
   await loadTexts(reachableFrom(loaded, store), store, problems);
   const { touched, alreadyRecorded, slugsOf } = mergeListings(loaded, store, options.papersDir, problems);
-  const statedDate = date;
   const taxonomyFile = taxonomyStampPath(options.papersDir);
   const stamp = options.filing.version;
   const previousStamp = await readFile(taxonomyFile, 'utf8').catch(() => null);
@@ -207,7 +206,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     });
   }
   report.archiveFailed = store.brokenBySlug.size > 0 || writesFailed || stampFailed;
-  await writeIngestIndex(options.papersDir, await nextIndex(options.papersDir, store, touched, loaded, skipped, slugsOf, problems, failedWrites, statedDate)).catch((error: unknown) => {
+  await writeIngestIndex(options.papersDir, await nextIndex(options.papersDir, store, touched, loaded, skipped, slugsOf, problems, failedWrites, date)).catch((error: unknown) => {
     // Only a cache: the next run reads the archive in full.
     problems.push({ file: options.papersDir, line: null, severity: 'warning', message: `the ingest index beside it cannot be written (${codeAndWords(error)}); the next run reads every paper again` });
   });

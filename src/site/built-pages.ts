@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
-export const ASTRO_CACHE_DIR = join('node_modules', '.astro');
+const ASTRO_CACHE_DIR = join('node_modules', '.astro');
 const MANIFEST = 'incremental-build.json';
 const RECORD = 'paper-digest-dist.json';
 
@@ -73,8 +73,11 @@ export function builtPages(cacheDir = ASTRO_CACHE_DIR): Set<string> {
   return files;
 }
 
-/** Every file under `dist` (relative, `/`-separated) with its inode and mtime: what a build that leaves it alone does not change. */
-export function fileStates(dist: string): Map<string, string> {
+/**
+ * Every file under `dist` (relative, `/`-separated) with its inode and mtime, what a build that
+ * leaves it alone does not change; files `others` claims (other steps' output) are not looked at.
+ */
+export function fileStates(dist: string, others: (file: string) => boolean): Map<string, string> {
   const states = new Map<string, string>();
   let entries;
   try {
@@ -85,23 +88,24 @@ export function fileStates(dist: string): Map<string, string> {
   for (const entry of entries) {
     if (!entry.isFile() && !entry.isSymbolicLink()) continue;
     const path = join(entry.parentPath, entry.name);
+    const file = relative(dist, path).split(sep).join('/');
+    if (others(file)) continue;
     const s = lstatSync(path, { throwIfNoEntry: false });
-    if (s) states.set(relative(dist, path).split(sep).join('/'), `${s.ino}:${s.mtimeMs}`);
+    if (s) states.set(file, `${s.ino}:${s.mtimeMs}`);
   }
   return states;
 }
 
 /**
  * Removes from `dist` every file that was there before the build (`before`, from fileStates) and
- * that the build left alone (same inode and mtime), unless it is a page Astro kept (`kept`) or
- * `others` claims it (files other build steps own, such as the search index); then the folders
- * left empty. Comparing with the file's own earlier state, not the clock, holds on file systems
+ * that the build left alone (same inode and mtime), unless it is a page Astro kept (`kept`); then
+ * the folders left empty. Comparing with the file's own earlier state, not the clock, holds on file systems
  * with coarse times. Returns the files removed, relative to `dist`.
  */
-export function removeStaleFiles(dist: string, before: ReadonlyMap<string, string>, kept: ReadonlySet<string>, others: (file: string) => boolean): string[] {
+export function removeStaleFiles(dist: string, before: ReadonlyMap<string, string>, kept: ReadonlySet<string>): string[] {
   const removed: string[] = [];
   for (const [file, state] of before) {
-    if (kept.has(file) || others(file)) continue;
+    if (kept.has(file)) continue;
     const path = join(dist, file);
     const s = lstatSync(path, { throwIfNoEntry: false });
     if (!s || `${s.ino}:${s.mtimeMs}` !== state) continue;
