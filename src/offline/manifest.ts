@@ -54,13 +54,16 @@ export interface OfflineSelection {
 export function selectOfflineFiles(files: string[], entry: PagefindEntry, papersOfPage: (file: string) => string[]): OfflineSelection {
   const built = new Set(files);
   const existing = (paths: string[]) => paths.filter((p) => built.has(p));
-  // The code is the first shard's (or, for an index in one piece, the bundle's own); every
-  // shard adds its entry and metadata, which the search page loads before the first search.
-  const code = `pagefind/${entry.shards?.[0]?.path ?? ''}`;
+  // The code is the newest shard's, where the search page starts (src/search/client/search.ts),
+  // or, for an index in one piece, the bundle's own; every shard adds its entry and metadata,
+  // which a search loads when it reaches that shard.
+  const code = `pagefind/${entry.shards?.at(-1)?.path ?? ''}`;
   const runtime = [`${code}pagefind.js`, `${code}pagefind-worker.js`, SEARCH_ENTRY];
   for (const language of Object.values(entry.languages)) {
-    // Pagefind loads `pagefind.<hash>.pf_meta` and `wasm.<wasm or "unknown">.pagefind` per language.
-    runtime.push(`${code}pagefind.${language.hash}.pf_meta`, `${code}wasm.${language.wasm || 'unknown'}.pagefind`);
+    // Pagefind loads `pagefind.<hash>.pf_meta` and `wasm.<wasm or "unknown">.pagefind` per language;
+    // the entry's hash is that of an index in one piece (a shard's own entry names its own).
+    if (!entry.shards?.length) runtime.push(`${code}pagefind.${language.hash}.pf_meta`);
+    runtime.push(`${code}wasm.${language.wasm || 'unknown'}.pagefind`);
   }
   runtime.push(...files.filter((f) => isSearchShardStart(f) && !runtime.includes(f)).sort());
   const chunks = files.filter(isSearchChunk).sort();

@@ -6,7 +6,7 @@
  * The index is split into shards (shards.ts): each a Pagefind bundle of its own under
  * `pagefind/shards/<n>/`, built one after another with the indexer's memory released in
  * between, so the peak is that of one shard whatever the size of the archive; the search page
- * loads the first and merges the others (Pagefind's multisite `mergeIndex`). A shard whose
+ * loads the newest and merges the others it needs (Pagefind's multisite `mergeIndex`). A shard whose
  * records are those it was built from (by content hash) is left as it is, files and mtimes,
  * so a rebuild after one more day re-indexes only the shards that changed.
  *
@@ -73,7 +73,7 @@ export async function buildSearchIndex({ papersDir, dist, maxFragments, shardSiz
       await writeShard(records, join(bundle, path), maxFragments);
       rebuilt++;
     }
-    shards.push({ path, hash });
+    shards.push({ path, hash, papers: slice.length });
   }
   // Shards beyond the last (the archive shrank) go.
   for (const name of existsSync(join(bundle, SEARCH_SHARDS)) ? readdirSync(join(bundle, SEARCH_SHARDS)) : []) {

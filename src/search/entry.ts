@@ -20,6 +20,8 @@ export interface SearchShard {
   path: string;
   /** Of the records and settings it was built from (build-index.ts). */
   hash: string;
+  /** How many papers it holds: the search page searches the newest shards first (client/search.ts). */
+  papers: number;
 }
 
 export interface PagefindEntry {

@@ -29,3 +29,19 @@ export function shardPapers<T extends Shardable>(papers: readonly T[], size: num
   for (let i = 0; i < ordered.length; i += size) shards.push(ordered.slice(i, i + size));
   return shards;
 }
+
+/**
+ * How many of the newest shards the search page searches first: those holding at least half
+ * a full shard's papers between them. The newest shard fills up day by day; while it is
+ * nearly empty, the one before it is searched with it. A reader triaging new papers then
+ * loads the metadata of a fraction of the archive (Pagefind's metadata grows with every
+ * paper: about 7 bytes each, docs/performance.md), and a search that finds too little there
+ * is widened to all shards (client/search.ts).
+ */
+export function newestShardsToSearch(shards: ReadonlyArray<{ papers: number }>): number {
+  const full = Math.max(0, ...shards.map((s) => s.papers));
+  let held = 0;
+  let count = 0;
+  while (count < shards.length && held * 2 < full) held += shards[shards.length - ++count]!.papers;
+  return Math.max(count, Math.min(1, shards.length));
+}

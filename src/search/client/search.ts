@@ -5,6 +5,7 @@
 import { SEARCH_ENTRY, type PagefindEntry } from '../entry.ts';
 import { ranksOfOrderFile, SEARCH_ORDERS, type SearchOrder } from '../orders.ts';
 import { correctableTerms, foundByPrefix, matchedWords } from '../query-terms.ts';
+import { newestShardsToSearch } from '../shards.ts';
 import { renderResult, type ResultData } from './result-card.ts';
 import type { Correction } from './typos.ts';
 
@@ -44,6 +45,7 @@ const status = document.querySelector<HTMLElement>('#search-status')!;
 const note = document.querySelector<HTMLElement>('#search-correction')!;
 const list = document.querySelector<HTMLOListElement>('#search-results')!;
 const more = document.querySelector<HTMLButtonElement>('#search-more')!;
+const widenButton = document.querySelector<HTMLButtonElement>('#search-widen')!;
 const filterInputs = [...form.querySelectorAll<HTMLSelectElement | HTMLInputElement>('[data-filter]')];
 const selects = filterInputs.filter((c): c is HTMLSelectElement => c instanceof HTMLSelectElement);
 
@@ -61,20 +63,33 @@ let shownSearch: { query: string; filters: Record<string, string> } | null = nul
 /** Counts follow the query once the reader turns to the filters or sets one; until then none of their index is loaded. */
 let countsWanted = false;
 let allFilters: Promise<unknown> | undefined;
+/**
+ * While only the newest shards are loaded (shards.ts says which): how many papers they hold
+ * out of all, and the older shards still to merge. Null once every shard is searched.
+ */
+let scope: { searched: number; total: number; older: string[] } | null = null;
+let widening: Promise<void> | undefined;
 
 async function start(): Promise<void> {
   status.textContent = 'Loading search…';
-  // The entry names the shards (the first holds Pagefind's code), the sort orders and the vocabulary of this index.
+  // The entry names the shards (each a Pagefind bundle of its own), the sort orders and the vocabulary of this index.
   entry = fetch(`${base}${SEARCH_ENTRY}`).then((r) => {
     if (!r.ok) throw new Error(`${SEARCH_ENTRY}: HTTP ${r.status}`);
     return r.json() as Promise<Pick<PagefindEntry, 'sorts' | 'shards' | 'vocabulary'>>;
   });
-  const shards = (await entry).shards?.map((s) => `${base}pagefind/${s.path}`) ?? [`${base}pagefind/`];
-  pagefind = (await import(/* @vite-ignore */ `${shards[0]}pagefind.js`)) as Pagefind;
+  const shards = (await entry).shards ?? [];
+  const paths = shards.length > 0 ? shards.map((s) => `${base}pagefind/${s.path}`) : [`${base}pagefind/`];
+  // The newest shard's own code loads its metadata; the other shards searched first are merged into it.
+  const first = Math.max(1, newestShardsToSearch(shards));
+  pagefind = (await import(/* @vite-ignore */ `${paths.at(-1)}pagefind.js`)) as Pagefind;
   await pagefind.options({ baseUrl: base, excerptLength: 24 });
   await pagefind.init();
-  // Each further shard adds its metadata; their WebAssembly is the first one's.
-  await Promise.all(shards.slice(1).map((path) => pagefind.mergeIndex(path, { baseUrl: base, excerptLength: 24 })));
+  await Promise.all(paths.slice(-first, -1).map((path) => pagefind.mergeIndex(path, { baseUrl: base, excerptLength: 24 })));
+  const older = paths.slice(0, -first);
+  if (older.length > 0) {
+    const count = (list: typeof shards) => list.reduce((n, s) => n + s.papers, 0);
+    scope = { searched: count(shards.slice(-first)), total: count(shards), older };
+  }
   readUrl();
   await run();
   form.addEventListener('input', (event) => {
@@ -86,6 +101,7 @@ async function start(): Promise<void> {
     void run();
   });
   more.addEventListener('click', () => void showMore(generation));
+  widenButton.addEventListener('click', () => void widen().then(() => run(false)));
   for (const type of ['focusin', 'pointerenter', 'pointerdown'] as const) fieldset.addEventListener(type, wantCounts, { passive: true });
   toggle.addEventListener('click', () => {
     const open = toggle.getAttribute('aria-expanded') !== 'true';
@@ -180,6 +196,7 @@ async function run(updateUrl = true, push = false): Promise<void> {
   list.setAttribute('aria-busy', 'true');
   delete fieldset.dataset.counts;
   if (!typed && active === 0) {
+    showScope(null);
     current = [];
     shownSearch = null;
     list.replaceChildren();
@@ -192,7 +209,10 @@ async function run(updateUrl = true, push = false): Promise<void> {
   }
   const order = sortSelect.value;
   const rank = isOrder(order) ? ranksOf(order).catch((error: unknown) => (console.warn(error), null)) : Promise.resolve(null);
-  let search = await pagefind.search(typed || null, { filters });
+  // A sort order and the filter counts are of the whole archive: they need every shard.
+  if (isOrder(order) || countsWanted) await widen();
+  let search = await find(typed || null, filters);
+  const partial = scope;
   let results = search && inOrder(search.results, await rank);
   if (mine !== generation || !search || !results) return; // A newer search has started.
   // The first page's data is fetched at once: the spelling check reads the first result's.
@@ -213,6 +233,7 @@ async function run(updateUrl = true, push = false): Promise<void> {
   list.replaceChildren();
   showNote(found, typed);
   status.textContent = current.length === 0 ? 'No papers match.' : `${current.length} ${current.length === 1 ? 'paper' : 'papers'} found.`;
+  showScope(partial);
   if (isOrder(order) && !(await rank) && current.length > 0) status.textContent += ' The sort order could not be loaded, so they are shown by relevance.';
   await showMore(mine, firstPage);
   void updateCounts(mine);
@@ -256,7 +277,7 @@ async function checkSpelling(query: string, results: PagefindResult[], firstPage
   if (unfound.length > 0) {
     const tried = new Map<string, PagefindSearch>();
     const correction = await typos.correctQuery(query, new Set(unfound), vocabulary, async (q) => {
-      const result = await pagefind.search(q, { filters });
+      const result = await find(q, filters);
       if (result) tried.set(q, result);
       return (result?.results.length ?? 0) > 0;
     });
@@ -351,7 +372,44 @@ function labelOf(filter: string, value: string): string | null {
 function wantCounts(): void {
   if (countsWanted) return;
   countsWanted = true;
-  void updateCounts(generation);
+  // Counts of the whole archive, beside results of part of it, would not add up: search it all.
+  if (scope && shownSearch) void widen().then(() => run(false));
+  else void updateCounts(generation);
+}
+
+/**
+ * A search of the shards loaded; when they find less than a page, of every shard, so a rare
+ * word or an old paper's title is found wherever it is. (Spelling is checked after this: a
+ * word is a typo only if no shard holds it.)
+ */
+async function find(query: string | null, filters: Record<string, string>): Promise<PagefindSearch | null> {
+  const search = await pagefind.search(query, { filters });
+  if (!scope || (search && search.results.length >= PAGE)) return search;
+  await widen();
+  return scope ? search : pagefind.search(query, { filters });
+}
+
+/** Merges the older shards, once; if one cannot load, searches stay with those loaded. */
+function widen(): Promise<void> {
+  const older = scope?.older;
+  if (!older) return Promise.resolve();
+  widening ??= Promise.all(older.map((path) => pagefind.mergeIndex(path, { baseUrl: base, excerptLength: 24 })))
+    .then(() => {
+      scope = null;
+    })
+    .catch((error: unknown) => {
+      widening = undefined;
+      console.warn(error);
+    });
+  return widening;
+}
+
+/** Says when results are of the most recently listed papers only, with a button to search them all. */
+function showScope(partial: typeof scope): void {
+  widenButton.hidden = partial === null;
+  if (!partial) return;
+  status.textContent = status.textContent!.replace(/\.$/, '') + ` among the ${partial.searched.toLocaleString('en-US')} most recently listed papers.`;
+  widenButton.textContent = `Search all ${partial.total.toLocaleString('en-US')} papers`;
 }
 
 /**

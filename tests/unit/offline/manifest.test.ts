@@ -48,7 +48,7 @@ const papersOfPage = (file: string) =>
 const selection = selectOfflineFiles(site, entry, papersOfPage);
 
 describe('choosing the offline files of an index in shards', () => {
-  const sharded: PagefindEntry = { ...entry, shards: [{ path: 'shards/0/', hash: 'a' }, { path: 'shards/1/', hash: 'b' }] };
+  const sharded: PagefindEntry = { ...entry, shards: [{ path: 'shards/0/', hash: 'a', papers: 2 }, { path: 'shards/1/', hash: 'b', papers: 1 }] };
   const files = [
     'index.html',
     'search/index.html',
@@ -68,16 +68,16 @@ describe('choosing the offline files of an index in shards', () => {
   ];
   const chosen = selectOfflineFiles(files, { ...sharded, languages: { en: { hash: 'en_00', wasm: 'en' } } }, () => []);
 
-  it('keeps the first shard\'s code, every shard\'s entry, metadata and filters, and no second copy of the code', () => {
+  it('keeps the newest shard\'s code, every shard\'s entry, metadata and filters, and no second copy of the code', () => {
     expect(chosen.shell).toEqual([
       'index.html',
       'search/index.html',
-      'pagefind/shards/0/pagefind.js',
-      'pagefind/shards/0/pagefind-worker.js',
+      'pagefind/shards/1/pagefind.js',
+      'pagefind/shards/1/pagefind-worker.js',
       'pagefind/pagefind-entry.json',
-      'pagefind/shards/0/pagefind.en_00.pf_meta',
-      'pagefind/shards/0/wasm.en.pagefind',
+      'pagefind/shards/1/wasm.en.pagefind',
       'pagefind/shards/0/pagefind-entry.json',
+      'pagefind/shards/0/pagefind.en_00.pf_meta',
       'pagefind/shards/1/pagefind-entry.json',
       'pagefind/shards/1/pagefind.en_11.pf_meta',
       'pagefind/shards/0/filter/en_0c.pf_filter',

@@ -1,6 +1,6 @@
 /** Which search shard each paper goes to (src/search/shards.ts). */
 import { describe, expect, it } from 'vitest';
-import { shardPapers } from '../../../src/search/shards.ts';
+import { newestShardsToSearch, shardPapers } from '../../../src/search/shards.ts';
 
 const paper = (slug: string, firstSeen: string) => ({ slug, firstSeen });
 const slugs = (shards: Array<Array<{ slug: string }>>) => shards.map((s) => s.map((p) => p.slug));
@@ -21,5 +21,25 @@ describe('cutting the papers into shards', () => {
 
   it('gives no shard for no papers', () => {
     expect(shardPapers([], 2)).toEqual([]);
+  });
+});
+
+describe('the shards a search starts with', () => {
+  const shards = (...papers: number[]) => papers.map((n) => ({ papers: n }));
+
+  it('is the newest shard when it holds at least half a full shard', () => {
+    expect(newestShardsToSearch(shards(8000, 8000, 8000, 6000))).toBe(1);
+    expect(newestShardsToSearch(shards(8000, 8000, 4000))).toBe(1);
+  });
+
+  it('adds the shard before while the newest is nearly empty', () => {
+    expect(newestShardsToSearch(shards(8000, 8000, 50))).toBe(2);
+    expect(newestShardsToSearch(shards(8000, 1, 1, 1))).toBe(4);
+  });
+
+  it('is the only shard of a small archive, and none of an empty one', () => {
+    expect(newestShardsToSearch(shards(900))).toBe(1);
+    expect(newestShardsToSearch(shards(0))).toBe(1);
+    expect(newestShardsToSearch([])).toBe(0);
   });
 });
