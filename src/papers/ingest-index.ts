@@ -43,6 +43,24 @@ export type IndexedPaper = z.infer<typeof indexedPaper>;
 export type IndexedListing = z.infer<typeof indexedListing>;
 export type IngestIndex = z.infer<typeof ingestIndex>;
 
+/**
+ * The index is read as `ingestIndex` says, its papers checked by hand: zod's parse of a record of
+ * 100,000 papers takes 0.5 s of a one-more-day ingest that should take 2, this check 0.07 s.
+ */
+function parseIndex(raw: unknown): IngestIndex | null {
+  const outline = ingestIndex.omit({ papers: true }).safeParse(raw);
+  const papers = (raw as { papers?: unknown } | null)?.papers;
+  if (!outline.success || typeof papers !== 'object' || papers === null || !Object.values(papers).every(isIndexedPaper)) return null;
+  return { ...outline.data, papers: papers as Record<string, IndexedPaper> };
+}
+
+function isIndexedPaper(value: unknown): value is IndexedPaper {
+  if (typeof value !== 'object' || value === null) return false;
+  const { size, mtimeMs, key, arxiv, fingerprint } = value as Record<string, unknown>;
+  const stringOrNull = (v: unknown) => v === null || typeof v === 'string';
+  return typeof size === 'number' && typeof mtimeMs === 'number' && typeof key === 'string' && stringOrNull(arxiv) && stringOrNull(fingerprint);
+}
+
 export const EMPTY_INDEX: IngestIndex = { version: 2, papers: {}, listings: {} };
 
 export function ingestIndexPath(papersDir: string): string {
@@ -52,8 +70,7 @@ export function ingestIndexPath(papersDir: string): string {
 /** The index as the last run left it; empty when there is none or it cannot be trusted. */
 export async function readIngestIndex(papersDir: string): Promise<IngestIndex> {
   try {
-    const parsed = ingestIndex.safeParse(JSON.parse(await readFile(ingestIndexPath(papersDir), 'utf8')));
-    return parsed.success ? parsed.data : EMPTY_INDEX;
+    return parseIndex(JSON.parse(await readFile(ingestIndexPath(papersDir), 'utf8'))) ?? EMPTY_INDEX;
   } catch {
     return EMPTY_INDEX;
   }
