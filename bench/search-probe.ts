@@ -7,8 +7,9 @@
  *   same-origin page, runs `search()` and loads the data of the first 10 results, which is
  *   what any result list needs. It also tells the ui probe which result links to expect.
  * - ui: opens the site's search page (`/search/` if there is one, else the home page),
- *   types the query into its search box and waits until a link to one of those results is
- *   rendered (or `resultSelector` shows). Skipped, with a note, when there is no search box.
+ *   types the query into its search box and waits until a new link to a result page is
+ *   rendered (resultLinks; or `resultSelector` shows). Skipped, with a note, when there is no
+ *   search box.
  *
  * Bytes are metered by the server (page, modules and web workers alike). Every request to
  * another host fails (a dead proxy; loopback bypasses proxies) and is listed in the result.
@@ -176,7 +177,7 @@ async function uiProbe({ browser, server, result, timeoutMs }: Probe, options: P
     for (const [i, query] of options.queries.entries()) {
       // Links already on the page (or from the first query) are not results of this one.
       await page.locator('a[href]').evaluateAll((links) => links.forEach((a) => a.setAttribute('data-bench-seen', '')));
-      const results = page.locator(options.resultSelector ?? expected[i]!.map((url) => `a[href*="${url}"]:not([data-bench-seen])`).join(', '));
+      const results = page.locator(options.resultSelector ?? resultLinks(expected[i]!));
       server.start();
       const started = performance.now();
       await found.input.fill(query);
@@ -195,6 +196,26 @@ async function uiProbe({ browser, server, result, timeoutMs }: Probe, options: P
   } finally {
     await context.close();
   }
+}
+
+/**
+ * A new link to a result page: the api probe's results are all in one folder (`/papers/…/`), a
+ * new link into it; else a new link to one of those results. A page may search part of its
+ * index first (the newest papers, say) and show other papers of the same query: any of them is
+ * a result shown.
+ */
+export function resultLinks(urls: string[]): string {
+  const folder = commonFolder(urls);
+  if (folder !== null) return `a[href*="${folder}"]:not([data-bench-seen])`;
+  return urls.map((url) => `a[href*="${url}"]:not([data-bench-seen])`).join(', ');
+}
+
+/** The deepest folder holding every one of these paths (`/papers/`), or null if that is the root. */
+function commonFolder(paths: string[]): string | null {
+  const folders = paths.map((p) => p.split('/').slice(0, -2));
+  let depth = 0;
+  while (folders.every((f) => depth < f.length && f[depth] === folders[0]![depth])) depth++;
+  return depth > 1 ? `${folders[0]!.slice(0, depth).join('/')}/` : null;
 }
 
 async function findInput(page: Page, selector: string | undefined): Promise<{ selector: string; input: Locator } | null> {
