@@ -22,7 +22,8 @@ export default defineConfig({
   base: address.base,
   trailingSlash: 'always',
   output: 'static',
-  integrations: [mdx(), sitemap()],
+  // The bundles of paper articles (src/pages/paper-data) are data for the not-found page, not pages.
+  integrations: [mdx(), sitemap({ filter: (page) => !/\/paper-data\/\d+\/$/.test(page) })],
   // CSS stays in files the page links; small stylesheets are not inlined.
   build: { inlineStylesheets: 'never' },
   vite: {

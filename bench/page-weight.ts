@@ -95,3 +95,17 @@ function attribute(tag: string, name: string): string | null {
 function hasAttribute(tag: string, name: string): boolean {
   return new RegExp(`\\s${name}(\\s|=|>|/)`, 'i').test(tag);
 }
+
+/**
+ * Papers whose article is drawn from a bundle instead of a page of their own (a build with
+ * PAPER_PAGES: src/site/paper-pages.ts): the slugs the bundles in `paper-data/` hold.
+ */
+export function bundledArticles(distDir: string): Set<string> {
+  const slugs = new Set<string>();
+  if (!existsSync(join(distDir, 'paper-data'))) return slugs;
+  for (const path of walk(join(distDir, 'paper-data'))) {
+    if (!path.endsWith('.html')) continue;
+    for (const match of readFileSync(path, 'utf8').matchAll(/<article class="paper" data-paper="([^"]+)"/g)) slugs.add(match[1]!);
+  }
+  return slugs;
+}

@@ -8,6 +8,7 @@ export function formatRun(run: BenchRun): string {
   const header = [
     `Paper Digest benchmark, ${run.date.slice(0, 16).replace('T', ' ')} UTC, commit ${run.commit ?? 'unknown'}`,
     `${m.cpus} × ${m.cpuModel}, ${bytes(m.memoryBytes)} RAM, ${m.os}, Node ${m.node}; ${Object.entries(run.versions).map(([k, v]) => `${k} ${v ?? '—'}`).join(', ')}`,
+    ...(Object.keys(run.settings ?? {}).length > 0 ? [`build settings: ${Object.entries(run.settings).map(([k, v]) => `${k}=${v}`).join(' ')}`] : []),
   ];
   return [...header, ...run.sizes.map(formatSize)].join('\n');
 }

@@ -63,5 +63,7 @@ export interface BenchRun {
   versions: Record<string, string | null>;
   commit: string | null;
   options: { sizes: number[]; seed: number; queries: [string, string] };
+  /** Build settings from the environment that change the output (docs/publishing.md), as the builds saw them. */
+  settings: Record<string, string>;
   sizes: SizeResult[];
 }

@@ -23,6 +23,8 @@ export const env = {
   maxFragments: () => Number(process.env.PAGEFIND_MAX_FRAGMENTS) || undefined,
   /** Papers per search-index shard (src/search/shards.ts); tests set it low to get several shards from a few papers. */
   searchShardSize: () => Number(process.env.SEARCH_SHARD_SIZE) || undefined,
+  /** How many of the most recently listed papers get a page of their own (src/site/paper-pages.ts); unset: all. */
+  paperPages: () => (/^\d+$/.test(process.env.PAPER_PAGES ?? '') ? Number(process.env.PAPER_PAGES) : undefined),
   /** Builds the site and the search index side by side: faster on two cores, with both memory peaks at once (docs/performance.md). */
   parallelBuild: () => Boolean(process.env.PARALLEL_BUILD),
   /** The Daily Papers API `npm run fetch` asks (tests point it at a local server). */

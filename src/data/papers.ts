@@ -6,9 +6,10 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildArchive, type ArchiveMonth } from '../site/archive.ts';
 import { buildDigests, placesByPaper, type Digest, type DigestPlace } from '../site/digests.ts';
-import { DAY_PAGE_SIZE } from '../config.ts';
+import { DAY_PAGE_SIZE, env } from '../config.ts';
 import { byNewest, toPaperView, type PaperView } from '../papers/view.ts';
 import { relatedPapers } from '../analysis/related.ts';
+import { bundleCount, bundleOf, papersWithPages as withPages } from '../site/paper-pages.ts';
 
 let papers: Promise<PaperView[]> | undefined;
 let digests: Promise<Digest[]> | undefined;
@@ -64,4 +65,34 @@ let notes: Promise<Map<string, CollectionEntry<'notes'>>> | undefined;
 export function noteFor(date: string): Promise<CollectionEntry<'notes'> | undefined> {
   notes ??= getCollection('notes').then((list) => new Map(list.map((n) => [n.id, n])));
   return notes.then((map) => map.get(date));
+}
+
+let paged: Promise<{ pages: PaperView[]; bundles: PaperView[][] }> | undefined;
+
+/** The papers whose permalink is a page of its own (all, unless PAPER_PAGES limits them: src/site/paper-pages.ts). */
+export async function papersWithPages(): Promise<PaperView[]> {
+  return (await pagedPapers()).pages;
+}
+
+/** The papers without a page, by the bundle their article is in (none when every paper has a page). */
+export async function paperBundles(): Promise<PaperView[][]> {
+  return (await pagedPapers()).bundles;
+}
+
+function pagedPapers(): Promise<{ pages: PaperView[]; bundles: PaperView[][] }> {
+  paged ??= allPapers().then((papers) => {
+    const pages = withPages(papers, env.paperPages());
+    const hasPage = new Set(pages.map((p) => p.slug));
+    const rest = papers.filter((p) => !hasPage.has(p.slug));
+    const bundles = Array.from({ length: bundleCount(rest.length) }, (): PaperView[] => []);
+    for (const paper of rest) bundles[bundleOf(paper.slug, bundles.length)]!.push(paper);
+    return { pages, bundles };
+  });
+  return paged;
+}
+
+/** What a paper's article shows (components/PaperArticle.astro): the paper, its related papers and its places in the digests. */
+export async function articleProps(paper: PaperView) {
+  const [related, places] = await Promise.all([relatedOf(paper.slug), digestPlaces(paper.slug)]);
+  return { paper, related: related.map(({ slug, title, published, firstSeen }) => ({ slug, title, published, firstSeen })), places };
 }

@@ -1,6 +1,6 @@
 /** `/og/<slug>.png`: the link-preview image of a paper page (off with OG_IMAGES=off). */
 import type { APIContext, GetStaticPaths } from 'astro';
-import { allPapers } from '../../data/papers.ts';
+import { papersWithPages } from '../../data/papers.ts';
 import { pageCacheKey } from '../../data/cache-key.ts';
 import { topicLabel } from '../../data/topics.ts';
 import { paperDate } from '../../utils/format-date.ts';
@@ -11,7 +11,7 @@ import type { PaperView } from '../../papers/view.ts';
 export const getStaticPaths = (async () => {
   if (!env.ogImages()) return [];
   // What the card shows; og-image.ts caches the drawing by the same facts.
-  return Promise.all((await allPapers()).map(async (paper) => ({ params: { slug: paper.slug }, props: { paper }, cacheKey: await pageCacheKey({ og: paper }) })));
+  return Promise.all((await papersWithPages()).map(async (paper) => ({ params: { slug: paper.slug }, props: { paper }, cacheKey: await pageCacheKey({ og: paper }) })));
 }) satisfies GetStaticPaths;
 
 export async function GET({ props }: APIContext) {

@@ -67,30 +67,38 @@ async function copy(button: HTMLElement, text: string, done: string, fallback: s
   }
 }
 
-for (const button of document.querySelectorAll<HTMLButtonElement>('[data-copy-link]')) {
-  button.addEventListener('click', () => {
-    const url = button.dataset.copyLink || pageUrl();
-    void copy(button, url, 'Link copied', `Copy this link: ${url}`);
-  });
+/**
+ * Wires the copy, cite and share buttons under `root`: the page's own at load, and those of an
+ * article drawn later (the not-found page draws a paper without a page: paper-view.ts).
+ */
+export function wireActions(root: ParentNode = document): void {
+  for (const button of root.querySelectorAll<HTMLButtonElement>('[data-copy-link]')) {
+    button.addEventListener('click', () => {
+      const url = button.dataset.copyLink || pageUrl();
+      void copy(button, url, 'Link copied', `Copy this link: ${url}`);
+    });
+  }
+
+  // Copies the text of the element named by `data-copy-text` (the BibTeX entry of a paper).
+  for (const button of root.querySelectorAll<HTMLButtonElement>('[data-copy-text]')) {
+    button.addEventListener('click', () => {
+      const source = document.getElementById(button.dataset.copyText ?? '');
+      if (source) void copy(button, source.textContent ?? '', `${button.dataset.copyWhat ?? 'Text'} copied`, 'Select the text above and copy it');
+    });
+  }
+
+  // Share through the system sheet where the browser has one; copy-link stays as the fallback.
+  for (const button of root.querySelectorAll<HTMLButtonElement>('[data-share]')) {
+    if (typeof navigator.share !== 'function') continue;
+    button.hidden = false;
+    button.addEventListener('click', async () => {
+      try {
+        await navigator.share({ title: button.dataset.shareTitle || pageTitle(), url: button.dataset.share || pageUrl() });
+      } catch {
+        // Cancelled by the reader, or refused: nothing to do, copy-link is right there.
+      }
+    });
+  }
 }
 
-// Copies the text of the element named by `data-copy-text` (the BibTeX entry of a paper).
-for (const button of document.querySelectorAll<HTMLButtonElement>('[data-copy-text]')) {
-  button.addEventListener('click', () => {
-    const source = document.getElementById(button.dataset.copyText ?? '');
-    if (source) void copy(button, source.textContent ?? '', `${button.dataset.copyWhat ?? 'Text'} copied`, 'Select the text above and copy it');
-  });
-}
-
-// Share through the system sheet where the browser has one; copy-link stays as the fallback.
-for (const button of document.querySelectorAll<HTMLButtonElement>('[data-share]')) {
-  if (typeof navigator.share !== 'function') continue;
-  button.hidden = false;
-  button.addEventListener('click', async () => {
-    try {
-      await navigator.share({ title: button.dataset.shareTitle || pageTitle(), url: button.dataset.share || pageUrl() });
-    } catch {
-      // Cancelled by the reader, or refused: nothing to do, copy-link is right there.
-    }
-  });
-}
+wireActions();
