@@ -3,13 +3,14 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 
-import { SettingError, siteAddress } from './src/config.ts';
+import { env, SettingError, siteAddress } from './src/config.ts';
 
 // SITE_URL / BASE_PATH let the same build be deployed at a domain root or under a
 // sub-path (e.g. GitHub Pages project sites); pages build links from BASE_URL.
 let address;
 try {
   address = siteAddress();
+  env.paperPages();
 } catch (error) {
   if (!(error instanceof SettingError)) throw error;
   // A setting the maintainer gave: one line saying what is wrong, no stack trace.

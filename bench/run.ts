@@ -74,7 +74,7 @@ function parseSizes(value: string): number[] {
 }
 
 program.parse();
-/** Settings a maintainer may give the build that change what it writes (docs/publishing.md): reported with the figures. */
+/** Settings a maintainer may give the build that change what it writes or how it runs (docs/publishing.md): reported with the figures. */
 const OUTPUT_SETTINGS = ['PAPER_PAGES', 'PAGEFIND_MAX_FRAGMENTS', 'SEARCH_SHARD_SIZE', 'PARALLEL_BUILD'];
 const opts = program.opts<Options>();
 const run: BenchRun = {
@@ -200,7 +200,7 @@ async function runPhase(name: string, script: string, project: string, logs: str
   return phase;
 }
 
-/** The environment `npm run` gives a script, minus settings that would change the build. */
+/** The environment `npm run` gives a script, minus where the papers are and where the site is published (OUTPUT_SETTINGS pass, and are reported). */
 function stepEnv(project: string): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const key of Object.keys(env)) if (key.startsWith('npm_')) delete env[key];
@@ -213,9 +213,10 @@ function stepEnv(project: string): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Every paper has a page, or (with PAPER_PAGES) its article in a bundle the not-found page draws it from. */
+/** Every paper has a page, or (with PAPER_PAGES) its article in a bundle the not-found page draws it from: counted, and none in both. */
 function everyPaperShown(dist: string, pages: number, papers: number): boolean {
-  return pages + bundledArticles(dist).size === papers;
+  const bundled = bundledArticles(dist);
+  return pages + bundled.size === papers && ![...bundled].some((slug) => existsSync(join(dist, 'papers', slug, 'index.html')));
 }
 
 function shownDetail(dist: string, pages: number, papers: number): string {

@@ -24,7 +24,7 @@ export const env = {
   /** Papers per search-index shard (src/search/shards.ts); tests set it low to get several shards from a few papers. */
   searchShardSize: () => Number(process.env.SEARCH_SHARD_SIZE) || undefined,
   /** How many of the most recently listed papers get a page of their own (src/site/paper-pages.ts); unset: all. */
-  paperPages: () => (/^\d+$/.test(process.env.PAPER_PAGES ?? '') ? Number(process.env.PAPER_PAGES) : undefined),
+  paperPages: () => paperPages(process.env.PAPER_PAGES),
   /** Builds the site and the search index side by side: faster on two cores, with both memory peaks at once (docs/performance.md). */
   parallelBuild: () => Boolean(process.env.PARALLEL_BUILD),
   /** The Daily Papers API `npm run fetch` asks (tests point it at a local server). */
@@ -35,6 +35,13 @@ export const env = {
 
 /** A setting with a value the build cannot use; the message names it and says what it should be. */
 export class SettingError extends Error {}
+
+/** PAPER_PAGES: a whole number of papers, or unset for all; anything else is refused, not ignored (the host's cap would be passed). */
+function paperPages(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  if (!/^\d+$/.test(raw.trim())) throw new SettingError(`PAPER_PAGES "${raw}" is not a number of papers such as 10000; unset it to give every paper its page`);
+  return Number(raw.trim());
+}
 
 /**
  * Where the site is published, from SITE_URL and BASE_PATH: the origin, and the base path every

@@ -7,6 +7,7 @@
 import { contentHash } from './content-hash.ts';
 import { SEARCH_ENTRY, type PagefindEntry } from '../search/entry.ts';
 import { isSearchChunk, isSearchShardStart, urlPathOfFile } from './site-paths.ts';
+import { newestShardsToSearch } from '../search/shards.ts';
 
 /** Where the manifest is published, relative to the site's base. */
 export const MANIFEST_PATH = 'offline-manifest.json';
@@ -65,10 +66,16 @@ export function selectOfflineFiles(files: string[], entry: PagefindEntry, papers
     if (!entry.shards?.length) runtime.push(`${code}pagefind.${language.hash}.pf_meta`);
     runtime.push(`${code}wasm.${language.wasm || 'unknown'}.pagefind`);
   }
-  runtime.push(...files.filter((f) => isSearchShardStart(f) && !runtime.includes(f)).sort());
+  // A first visit keeps the start of the shards a search begins with (src/search/shards.ts); the
+  // others come with the rest of the index when the reader saves it for offline reading.
+  const shards = entry.shards ?? [];
+  const first = shards.slice(shards.length - newestShardsToSearch(shards)).map((s) => `pagefind/${s.path}`);
+  const searchedFirst = (f: string) => shards.length === 0 || first.some((path) => f.startsWith(path));
+  const starts = files.filter((f) => isSearchShardStart(f) && !runtime.includes(f)).sort();
+  runtime.push(...starts.filter(searchedFirst));
   const chunks = files.filter(isSearchChunk).sort();
-  // The search page loads every filter chunk as it opens (to list the filter values).
-  const filters = chunks.filter((f) => /^pagefind\/(?:shards\/\d+\/)?filter\//.test(f));
+  // A filter's chunks load when the reader sets it or turns to the filters.
+  const filters = chunks.filter((f) => /^pagefind\/(?:shards\/\d+\/)?filter\//.test(f) && searchedFirst(f));
   const shell = existing([
     'index.html',
     'search/index.html',
@@ -88,7 +95,7 @@ export function selectOfflineFiles(files: string[], entry: PagefindEntry, papers
   const dayPages = days.flatMap((day) => pagesOfDay(files, day));
   const slugs = [...new Set(dayPages.flatMap(papersOfPage))].filter((slug) => built.has(`papers/${slug}/index.html`));
   const recent = existing(['digests/index.html', ...dayPages, ...slugs.map((s) => `papers/${s}/index.html`)]);
-  return { shell, index: existing([...runtime, ...chunks]), recent, days, papers: slugs.length };
+  return { shell, index: existing([...runtime, ...starts.filter((f) => !searchedFirst(f)), ...chunks]), recent, days, papers: slugs.length };
 }
 
 /** The pages of a digest day, in order: `digests/<day>/index.html`, then `digests/<day>/2/index.html`… for a long day. */

@@ -40,7 +40,7 @@ export function isSearchChunk(path: string): boolean {
   return new RegExp(String.raw`^pagefind\/(?:${SHARD}(index|fragment|filter)|sort|vocabulary)\/[^/]+$`).test(path);
 }
 
-/** A shard's entry and metadata: what the search page loads of every shard before the first search. */
+/** A shard's entry and metadata: what the search page loads of a shard before searching it. */
 export function isSearchShardStart(path: string): boolean {
   return SHARD_ENTRY.test(path) || SHARD_META.test(path);
 }

@@ -50,7 +50,7 @@ export type IngestIndex = z.infer<typeof ingestIndex>;
 function parseIndex(raw: unknown): IngestIndex | null {
   const outline = ingestIndex.omit({ papers: true }).safeParse(raw);
   const papers = (raw as { papers?: unknown } | null)?.papers;
-  if (!outline.success || typeof papers !== 'object' || papers === null || !Object.values(papers).every(isIndexedPaper)) return null;
+  if (!outline.success || typeof papers !== 'object' || papers === null || Array.isArray(papers) || !Object.values(papers).every(isIndexedPaper)) return null;
   return { ...outline.data, papers: papers as Record<string, IndexedPaper> };
 }
 

@@ -38,10 +38,12 @@ export function shardPapers<T extends Shardable>(papers: readonly T[], size: num
  * paper: about 7 bytes each, docs/performance.md), and a search that finds too little there
  * is widened to all shards (client/search.ts).
  */
-export function newestShardsToSearch(shards: ReadonlyArray<{ papers: number }>): number {
+export function newestShardsToSearch(shards: ReadonlyArray<{ papers?: number }>): number {
+  // An entry from before shards counted their papers (a cached copy after a deploy): all of them.
+  if (!shards.every((s): s is { papers: number } => Number.isInteger(s.papers))) return shards.length;
   const full = Math.max(0, ...shards.map((s) => s.papers));
   let held = 0;
   let count = 0;
-  while (count < shards.length && held * 2 < full) held += shards[shards.length - ++count]!.papers;
+  while (count < shards.length && held * 2 < full) held += shards[shards.length - ++count]!.papers!;
   return Math.max(count, Math.min(1, shards.length));
 }

@@ -93,6 +93,8 @@ describe('a first search on an index in shards', () => {
     await widen.click();
     await expect.poll(() => status.textContent()).toMatch(/^\d+ papers found\.$/);
     await searchSettled(page);
+    // The button is gone: the reader is taken to what it did.
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('search-status');
     expect(Number((await status.textContent())!.split(' ')[0])).toBeGreaterThan(before);
     await expect(widen.isHidden()).resolves.toBe(true);
     expect(new Set(metadata.map((path) => /shards\/(\d+)\//.exec(path)?.[1])).size).toBe(shards().length);
@@ -115,5 +117,49 @@ describe('a first search on an index in shards', () => {
     const shown = (await page.locator('#search-results li h2 a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href))).map(slugOf);
     expect(shown).toContain(found!.p.slug);
     await expect(page.locator('#search-widen').isHidden()).resolves.toBe(true);
+  });
+});
+
+describe('a search of the newest papers that falls short', () => {
+  /** A word held by older papers only, no word of a newest paper starting with it: Pagefind would match a shorter word there. */
+  function wordOfOlderPapersOnly(): { word: string; holders: string[] } {
+    const newest = newestPapers();
+    const newestWords = [...new Set(papers.filter((p) => newest.has(p.slug)).flatMap((p) => [...wordsOf(p)]))];
+    const holders = new Map<string, string[]>();
+    for (const p of papers.filter((p) => !newest.has(p.slug))) for (const w of wordsOf(p)) if (w.length >= 8) holders.set(w, [...(holders.get(w) ?? []), p.slug]);
+    const [word, slugs] = [...holders].filter(([w]) => !newestWords.some((n) => n.startsWith(w))).sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))[0]!;
+    return { word, holders: slugs };
+  }
+
+  it('searches every shard when the newest papers do not hold a query word, whatever else they match', async () => {
+    const { word, holders } = wordOfOlderPapersOnly();
+    const page = await site.page();
+    await page.goto(site.url(`search/?q=${word}`));
+    await searchSettled(page);
+    await expect(page.locator('#search-status').textContent()).resolves.toMatch(/^\d+ papers? found\.$/);
+    const first = slugOf(await page.locator('#search-results li h2 a').first().evaluate((a) => (a as HTMLAnchorElement).href));
+    expect(holders).toContain(first);
+  });
+
+  it('keeps searching the newest papers when an older shard cannot load', async () => {
+    const { word } = wordOfOlderPapersOnly();
+    // Without the service worker, which would fetch past the test's routes.
+    const page = await site.page({ serviceWorkers: 'block' });
+    // The oldest shard's metadata is missing (a deploy half done, a dropped connection).
+    await page.route(/\/pagefind\/shards\/0\/pagefind\.[^/]+\.pf_meta$/, (route) => route.fulfill({ status: 404, body: 'missing' }));
+    await page.goto(site.url(`search/?q=${word}`));
+    await searchSettled(page);
+    // Whatever it found among the newest papers is shown, said to be that, with the button to try again.
+    const status = page.locator('#search-status');
+    await expect(status.textContent()).resolves.toMatch(/among the \d+ most recently listed papers\.$|^No papers match\.$/);
+    await page.locator('#search-query').fill('model');
+    await expect.poll(() => status.textContent()).toMatch(/^\d+ papers found among the \d+ most recently listed papers\.$/);
+    await searchSettled(page);
+    expect(await page.locator('#search-results li').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: /^Search all \d+ papers$/ }).click();
+    await expect.poll(() => page.locator('#search-widen').textContent()).toMatch(/^Search all \d+ papers$/);
+    await searchSettled(page);
+    await expect(status.textContent()).resolves.toMatch(/among the \d+ most recently listed papers\.$/);
+    for (let i = site.problems.length - 1; i >= 0; i--) if (/404 \(Not Found\)/.test(site.problems[i]!)) site.problems.splice(i, 1);
   });
 });

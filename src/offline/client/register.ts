@@ -23,6 +23,6 @@ function register(): void {
 }
 
 function searchStarted(): boolean {
-  // Pagefind's code is the first shard's (src/search/shards.ts), or the bundle's own for an index in one piece.
+  // Pagefind's code is the newest shard's (src/search/client/search.ts), or the bundle's own for an index in one piece.
   return performance.getEntriesByType('resource').some((entry) => /\/pagefind\/(?:shards\/\d+\/)?pagefind\.js($|\?)/.test(entry.name));
 }

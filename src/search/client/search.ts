@@ -23,6 +23,9 @@ interface PagefindSearch {
 }
 interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
+  /** Another Pagefind of its own (the module's export), as the module's functions are one. */
+  createInstance?: (o: Record<string, unknown>) => Pagefind;
+  destroy?: () => Promise<void>;
   init: () => Promise<void>;
   mergeIndex: (path: string, o: Record<string, unknown>) => Promise<void>;
   search: (q: string | null, o: { filters?: Record<string, string> }) => Promise<PagefindSearch | null>;
@@ -49,6 +52,8 @@ const widenButton = document.querySelector<HTMLButtonElement>('#search-widen')!;
 const filterInputs = [...form.querySelectorAll<HTMLSelectElement | HTMLInputElement>('[data-filter]')];
 const selects = filterInputs.filter((c): c is HTMLSelectElement => c instanceof HTMLSelectElement);
 
+/** The Pagefind module, which starts with the newest shards; and the Pagefind searches go to (the module, or one with every shard: widen()). */
+let pagefindModule: Pagefind;
 let pagefind: Pagefind;
 let current: PagefindResult[] = [];
 let shown = 0;
@@ -64,11 +69,17 @@ let shownSearch: { query: string; filters: Record<string, string> } | null = nul
 let countsWanted = false;
 let allFilters: Promise<unknown> | undefined;
 /**
- * While only the newest shards are loaded (shards.ts says which): how many papers they hold
- * out of all, and the older shards still to merge. Null once every shard is searched.
+ * While only the newest shards are searched (shards.ts says which): how many papers they hold
+ * out of all, and every shard's path. Null once every shard is searched.
  */
-let scope: { searched: number; total: number; older: string[] } | null = null;
+interface Scope {
+  searched: number;
+  total: number;
+  paths: string[];
+}
+let scope: Scope | null = null;
 let widening: Promise<void> | undefined;
+const PAGEFIND_OPTIONS = { baseUrl: base, excerptLength: 24 };
 
 async function start(): Promise<void> {
   status.textContent = 'Loading search…';
@@ -81,14 +92,14 @@ async function start(): Promise<void> {
   const paths = shards.length > 0 ? shards.map((s) => `${base}pagefind/${s.path}`) : [`${base}pagefind/`];
   // The newest shard's own code loads its metadata; the other shards searched first are merged into it.
   const first = Math.max(1, newestShardsToSearch(shards));
-  pagefind = (await import(/* @vite-ignore */ `${paths.at(-1)}pagefind.js`)) as Pagefind;
-  await pagefind.options({ baseUrl: base, excerptLength: 24 });
+  pagefindModule = (await import(/* @vite-ignore */ `${paths.at(-1)}pagefind.js`)) as Pagefind;
+  pagefind = pagefindModule;
+  await pagefind.options(PAGEFIND_OPTIONS);
   await pagefind.init();
-  await Promise.all(paths.slice(-first, -1).map((path) => pagefind.mergeIndex(path, { baseUrl: base, excerptLength: 24 })));
-  const older = paths.slice(0, -first);
-  if (older.length > 0) {
+  await Promise.all(paths.slice(-first, -1).map((path) => pagefind.mergeIndex(path, PAGEFIND_OPTIONS)));
+  if (first < paths.length) {
     const count = (list: typeof shards) => list.reduce((n, s) => n + s.papers, 0);
-    scope = { searched: count(shards.slice(-first)), total: count(shards), older };
+    scope = { searched: count(shards.slice(-first)), total: count(shards), paths };
   }
   readUrl();
   await run();
@@ -101,7 +112,7 @@ async function start(): Promise<void> {
     void run();
   });
   more.addEventListener('click', () => void showMore(generation));
-  widenButton.addEventListener('click', () => void widen().then(() => run(false)));
+  widenButton.addEventListener('click', () => void widenOnRequest());
   for (const type of ['focusin', 'pointerenter', 'pointerdown'] as const) fieldset.addEventListener(type, wantCounts, { passive: true });
   toggle.addEventListener('click', () => {
     const open = toggle.getAttribute('aria-expanded') !== 'true';
@@ -184,7 +195,20 @@ function schedule(): void {
   else timer = setTimeout(runNow, PAUSE_MS);
 }
 
+/** Runs the search the form describes; a failure is said in the status line, not left as a busy list. */
 async function run(updateUrl = true, push = false): Promise<void> {
+  const mine = generation + 1;
+  try {
+    await runSearch(updateUrl, push);
+  } catch (error) {
+    if (generation !== mine) return;
+    console.error(error);
+    list.removeAttribute('aria-busy');
+    status.textContent = 'The search could not be finished. Try again, or browse by day, topic or month.';
+  }
+}
+
+async function runSearch(updateUrl: boolean, push: boolean): Promise<void> {
   const typed = input.value.trim();
   const filters = selectedFilters();
   if (updateUrl) writeUrl(push);
@@ -211,22 +235,34 @@ async function run(updateUrl = true, push = false): Promise<void> {
   const rank = isOrder(order) ? ranksOf(order).catch((error: unknown) => (console.warn(error), null)) : Promise.resolve(null);
   // A sort order and the filter counts are of the whole archive: they need every shard.
   if (isOrder(order) || countsWanted) await widen();
-  let search = await find(typed || null, filters);
-  const partial = scope;
-  let results = search && inOrder(search.results, await rank);
-  if (mine !== generation || !search || !results) return; // A newer search has started.
+  let searched = await find(typed || null, filters);
+  let results = searched.search && inOrder(searched.search.results, await rank);
+  if (mine !== generation || !searched.search || !results) return; // A newer search has started.
   // The first page's data is fetched at once: the spelling check reads the first result's.
   let firstPage = results.slice(0, PAGE).map((r) => r.data());
+  // Among the newest papers only, a query word none of them holds may have matched a shorter
+  // word instead (query-terms.ts): then every shard is searched before any correction.
+  if (searched.partial && typed && (await missesAWord(typed, results, firstPage))) {
+    await widen();
+    if (mine !== generation) return;
+    if (!scope) {
+      searched = { search: await pagefind.search(typed, { filters }), partial: null };
+      results = searched.search && inOrder(searched.search.results, await rank);
+      if (mine !== generation || !searched.search || !results) return;
+      firstPage = results.slice(0, PAGE).map((r) => r.data());
+    }
+  }
   let found: Found = { query: typed };
   if (typed && !asTyped && !/^\s*".+"\s*$/.test(typed)) {
     found = await checkSpelling(typed, results, firstPage, filters).catch((error: unknown) => (console.warn(error), found));
     if (mine !== generation) return;
     if (found.corrected) {
-      search = found.corrected.search;
-      results = inOrder(search.results, await rank);
+      searched = found.corrected.searched;
+      results = inOrder(searched.search!.results, await rank);
       firstPage = results.slice(0, PAGE).map((r) => r.data());
     }
   }
+  const partial = searched.partial;
   current = results;
   shown = 0;
   shownSearch = { query: found.corrected?.correction.query ?? typed, filters };
@@ -247,7 +283,7 @@ function inOrder(results: PagefindResult[], rank: Map<string, number> | null): P
 /** What the spelling check made of a query: corrected (and the corrected search), a suggestion, or nothing to say. */
 interface Found {
   query: string;
-  corrected?: { correction: Correction; search: PagefindSearch };
+  corrected?: { correction: Correction; searched: Searched };
   suggested?: Correction;
 }
 
@@ -275,13 +311,13 @@ async function checkSpelling(query: string, results: PagefindResult[], firstPage
   if (!file) return none;
   const vocabulary = await typos.loadVocabulary(`${base}pagefind/${file}`);
   if (unfound.length > 0) {
-    const tried = new Map<string, PagefindSearch>();
+    const tried = new Map<string, Searched>();
     const correction = await typos.correctQuery(query, new Set(unfound), vocabulary, async (q) => {
       const result = await find(q, filters);
-      if (result) tried.set(q, result);
-      return (result?.results.length ?? 0) > 0;
+      if (result.search) tried.set(q, result);
+      return (result.search?.results.length ?? 0) > 0;
     });
-    if (correction) return { query, corrected: { correction, search: tried.get(correction.query)! } };
+    if (correction) return { query, corrected: { correction, searched: tried.get(correction.query)! } };
   }
   const suggestion = few ? typos.suggestCommoner(query, vocabulary) : null;
   return suggestion ? { query, suggested: suggestion } : none;
@@ -370,42 +406,107 @@ function labelOf(filter: string, value: string): string | null {
 }
 
 function wantCounts(): void {
-  if (countsWanted) return;
+  // While the newest papers only are searched, the choices keep the whole collection's counts
+  // (written in the page): counts of part of the archive would grey out choices older papers hold.
+  // Setting a filter or an order searches every shard, and from then on the counts follow.
+  if (countsWanted || scope) return;
   countsWanted = true;
-  // Counts of the whole archive, beside results of part of it, would not add up: search it all.
-  if (scope && shownSearch) void widen().then(() => run(false));
-  else void updateCounts(generation);
+  void updateCounts(generation);
+}
+
+/** A search's results, and the part of the archive they cover when it is not all of it. */
+interface Searched {
+  search: PagefindSearch | null;
+  partial: Scope | null;
 }
 
 /**
- * A search of the shards loaded; when they find less than a page, of every shard, so a rare
- * word or an old paper's title is found wherever it is. (Spelling is checked after this: a
- * word is a typo only if no shard holds it.)
+ * A search of the shards searched so far; when they find less than a page, of every shard, so
+ * a rare word or an old paper's title is found wherever it is. (Spelling is checked after
+ * this: a word is a typo only if no shard holds it.)
  */
-async function find(query: string | null, filters: Record<string, string>): Promise<PagefindSearch | null> {
+async function find(query: string | null, filters: Record<string, string>): Promise<Searched> {
+  const partial = scope;
   const search = await pagefind.search(query, { filters });
-  if (!scope || (search && search.results.length >= PAGE)) return search;
+  if (!partial || (search && search.results.length >= PAGE)) return { search, partial };
   await widen();
-  return scope ? search : pagefind.search(query, { filters });
+  return scope ? { search, partial } : { search: await pagefind.search(query, { filters }), partial: null };
 }
 
-/** Merges the older shards, once; if one cannot load, searches stay with those loaded. */
+/**
+ * Whether the first result misses a query word: Pagefind then matched a shorter indexed word
+ * in its place (query-terms.ts). The stems test (typos.ts) is loaded only when the quick one fails.
+ */
+async function missesAWord(query: string, results: PagefindResult[], firstPage: Array<Promise<ResultData>>): Promise<boolean> {
+  const terms = correctableTerms(query);
+  if (terms.length === 0 || results.length === 0) return false;
+  const matched = matchedWords({ ...(await firstPage[0]!), matchedMetaFields: results[0]!.matchedMetaFields });
+  const unfound = terms.filter((t) => !foundByPrefix(t, matched));
+  if (unfound.length === 0) return false;
+  const typos = await import('./typos.ts');
+  return unfound.some((t) => !typos.isFound(t, matched));
+}
+
+/**
+ * Searches every shard from now on: a Pagefind of its own merges them all, and replaces the one
+ * in use once it has them. The shards' entries and metadata are fetched first: if one cannot load,
+ * nothing is merged and searches stay with the shards they had (Pagefind, once it has merged a
+ * shard that fails, fails every search).
+ */
 function widen(): Promise<void> {
-  const older = scope?.older;
-  if (!older) return Promise.resolve();
-  widening ??= Promise.all(older.map((path) => pagefind.mergeIndex(path, { baseUrl: base, excerptLength: 24 })))
-    .then(() => {
-      scope = null;
-    })
-    .catch((error: unknown) => {
+  const wide = scope;
+  if (!wide) return Promise.resolve();
+  widening ??= (async () => {
+    const older = wide.paths.slice(0, -1);
+    try {
+      await Promise.all(older.map(fetchShardStart));
+    } catch (error) {
+      console.warn('search: the older papers could not be loaded', error);
       widening = undefined;
-      console.warn(error);
-    });
+      return;
+    }
+    const all = pagefindModule.createInstance!({ ...PAGEFIND_OPTIONS, basePath: wide.paths.at(-1) });
+    await all.init();
+    await Promise.all(older.map((path) => all.mergeIndex(path, PAGEFIND_OPTIONS)));
+    pagefind = all;
+    allFilters = undefined;
+    scope = null;
+  })().catch((error: unknown) => {
+    widening = undefined;
+    throw error;
+  });
   return widening;
 }
 
+/**
+ * A shard's entry and metadata, as Pagefind loads them (the metadata then comes from the
+ * browser's cache, or the service worker's); throws if either cannot be fetched.
+ */
+async function fetchShardStart(path: string): Promise<void> {
+  const response = await fetch(`${path}pagefind-entry.json`);
+  if (!response.ok) throw new Error(`${path}pagefind-entry.json: HTTP ${response.status}`);
+  const { languages } = (await response.json()) as Pick<PagefindEntry, 'languages'>;
+  await Promise.all(
+    Object.values(languages).map(async ({ hash }) => {
+      const meta = await fetch(`${path}pagefind.${hash}.pf_meta`);
+      if (!meta.ok) throw new Error(`${path}pagefind.${hash}.pf_meta: HTTP ${meta.status}`);
+      await meta.arrayBuffer();
+    }),
+  );
+}
+
+/** The reader asked to search every paper: the button says it is at work, then focus goes to the new status. */
+async function widenOnRequest(): Promise<void> {
+  widenButton.disabled = true;
+  widenButton.textContent = `Searching all ${scope?.total.toLocaleString('en-US') ?? ''} papers…`;
+  await widen();
+  await run(false);
+  widenButton.disabled = false;
+  status.focus();
+}
+
 /** Says when results are of the most recently listed papers only, with a button to search them all. */
-function showScope(partial: typeof scope): void {
+function showScope(partial: Scope | null): void {
   widenButton.hidden = partial === null;
   if (!partial) return;
   status.textContent = status.textContent!.replace(/\.$/, '') + ` among the ${partial.searched.toLocaleString('en-US')} most recently listed papers.`;

@@ -27,6 +27,7 @@ describe('reading the ingest index', () => {
     ['a paper entry without its title key', { ...index, papers: { mamba: { ...index.papers.mamba, key: undefined } } }],
     ['a paper entry with a size in words', { ...index, papers: { mamba: { ...index.papers.mamba, size: '10' } } }],
     ['no papers', { ...index, papers: undefined }],
+    ['papers in a list', { ...index, papers: [index.papers.mamba] }],
     ['a listing without its hash', { ...index, listings: { x: { ...index.listings['2026-01-02.txt'], hash: undefined } } }],
     ['another version', { ...index, version: 1 }],
   ])('is empty when the file has %s', async (_, damaged) => {

@@ -37,6 +37,10 @@ describe('the shards a search starts with', () => {
     expect(newestShardsToSearch(shards(8000, 1, 1, 1))).toBe(4);
   });
 
+  it('is every shard when the entry does not count their papers', () => {
+    expect(newestShardsToSearch([{ papers: 8000 }, {}, { papers: 10 }])).toBe(3);
+  });
+
   it('is the only shard of a small archive, and none of an empty one', () => {
     expect(newestShardsToSearch(shards(900))).toBe(1);
     expect(newestShardsToSearch(shards(0))).toBe(1);

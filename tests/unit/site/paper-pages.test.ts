@@ -27,7 +27,8 @@ describe('bundles of articles', () => {
     const slugs = Array.from({ length: 3200 }, (_, i) => `paper-${i}-on-something`);
     const sizes = new Array<number>(100).fill(0);
     for (const slug of slugs) sizes[bundleOf(slug, 100)]! += 1;
-    expect(bundleOf('mamba', 16)).toBe(bundleOf('mamba', 16));
+    // The build and the browser compute it alike: pinned, so a change of hash is a deliberate one.
+    expect([bundleOf('mamba', 16), bundleOf('attention-is-all-you-need', 1024)]).toEqual([3, 291]);
     expect(Math.min(...sizes)).toBeGreaterThan(10);
     expect(Math.max(...sizes)).toBeLessThan(60);
   });
