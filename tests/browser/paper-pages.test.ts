@@ -68,7 +68,8 @@ describe('a site with pages for the most recently listed papers only', () => {
     const page = await site.page();
     const path = 'papers/no-such-paper-at-all/';
     await page.goto(site.url(path));
-    await expect(page.getByRole('heading', { name: 'Page not found' }).isVisible()).resolves.toBe(true);
+    // Looked for in the bundles first, then the message is back.
+    await page.locator('[data-paper-bundles]:not([aria-busy])').getByRole('heading', { name: 'Page not found' }).waitFor();
     await expect(page.locator('article[data-paper]').count()).resolves.toBe(0);
     forgetNotFoundLoad(path);
   });
