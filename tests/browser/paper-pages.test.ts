@@ -47,7 +47,7 @@ describe('a site with pages for the most recently listed papers only', () => {
 
   it('shows a paper without a page at its permalink, as its page would', async () => {
     const paper = without.find((p) => p.abstract.length > 200 && p.topics.length > 0)!;
-    const page = await site.page();
+    const page = await site.page({ permissions: ['clipboard-read', 'clipboard-write'] });
     const path = `papers/${paper.slug}/`;
     const response = await page.goto(site.url(path));
     expect(response?.status()).toBe(404);
@@ -61,6 +61,10 @@ describe('a site with pages for the most recently listed papers only', () => {
     await save.click();
     await expect(save.getAttribute('aria-pressed')).resolves.toBe('true');
     await expect(page.getByRole('heading', { name: 'Page not found' }).count()).resolves.toBe(0);
+    // Its buttons work as on a page: Copy link gives the permalink.
+    await article.getByRole('button', { name: 'Copy link' }).click();
+    await expect.poll(() => article.locator('[data-copy-status]').textContent()).toBe('Link copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(site.url(path));
     forgetNotFoundLoad(path);
   });
 

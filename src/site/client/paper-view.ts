@@ -1,8 +1,9 @@
 // The not-found page: the permalink of a paper without a page of its own (PAPER_PAGES,
 // src/site/paper-pages.ts) is answered by the host with this page, which draws the paper's
 // article from its bundle. Any other address keeps the not-found message.
+// Once drawn, the article is announced with `paper-digest:drawn` (bubbling from it), for the
+// scripts that bring its buttons to life: site.ts (copy, cite, share) and the reader's layer.
 import { bundleOf, bundlePath } from '../paper-pages.ts';
-import { wireActions } from './site.ts';
 
 const holder = document.querySelector<HTMLElement>('[data-paper-bundles]');
 const base = import.meta.env.BASE_URL;
@@ -61,10 +62,7 @@ async function drawPaper(holder: HTMLElement, slug: string, bundles: number): Pr
   const title = article.querySelector('h1')?.textContent ?? '';
   document.title = document.title.replace(/^[^·]*·/, `${title} ·`);
   document.querySelector('meta[property="og:title"]')?.setAttribute('content', title);
-  wireActions(holder);
-  // The paper page's own script: marks it seen, adds the watch toggles and the Save button.
-  const [{ addSaveButtons }] = await Promise.all([import('../../personal/client/save-buttons.ts'), import('../../personal/client/paper.ts')]);
-  await addSaveButtons(holder);
+  holder.dispatchEvent(new CustomEvent('paper-digest:drawn', { bubbles: true }));
 }
 
 const slug = slugOf(location.pathname);

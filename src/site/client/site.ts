@@ -69,9 +69,10 @@ async function copy(button: HTMLElement, text: string, done: string, fallback: s
 
 /**
  * Wires the copy, cite and share buttons under `root`: the page's own at load, and those of an
- * article drawn later (the not-found page draws a paper without a page: paper-view.ts).
+ * article drawn later (the not-found page draws a paper without a page, then sends
+ * `paper-digest:drawn` from it: paper-view.ts).
  */
-export function wireActions(root: ParentNode = document): void {
+function wireActions(root: ParentNode): void {
   for (const button of root.querySelectorAll<HTMLButtonElement>('[data-copy-link]')) {
     button.addEventListener('click', () => {
       const url = button.dataset.copyLink || pageUrl();
@@ -101,4 +102,5 @@ export function wireActions(root: ParentNode = document): void {
   }
 }
 
-wireActions();
+wireActions(document);
+document.addEventListener('paper-digest:drawn', (event) => wireActions(event.target as Element));
