@@ -25,7 +25,6 @@ interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
   /** Another Pagefind of its own (the module's export), as the module's functions are one. */
   createInstance?: (o: Record<string, unknown>) => Pagefind;
-  destroy?: () => Promise<void>;
   init: () => Promise<void>;
   mergeIndex: (path: string, o: Record<string, unknown>) => Promise<void>;
   search: (q: string | null, o: { filters?: Record<string, string> }) => Promise<PagefindSearch | null>;
@@ -460,21 +459,18 @@ function widen(): Promise<void> {
     const older = wide.paths.slice(0, -1);
     try {
       await Promise.all(older.map(fetchShardStart));
+      const all = pagefindModule.createInstance!({ ...PAGEFIND_OPTIONS, basePath: wide.paths.at(-1) });
+      await all.init();
+      await Promise.all(older.map((path) => all.mergeIndex(path, PAGEFIND_OPTIONS)));
+      pagefind = all;
+      allFilters = undefined;
+      scope = null;
     } catch (error) {
+      // Asked again next time (the button stays); the instance that failed is left unused.
       console.warn('search: the older papers could not be loaded', error);
       widening = undefined;
-      return;
     }
-    const all = pagefindModule.createInstance!({ ...PAGEFIND_OPTIONS, basePath: wide.paths.at(-1) });
-    await all.init();
-    await Promise.all(older.map((path) => all.mergeIndex(path, PAGEFIND_OPTIONS)));
-    pagefind = all;
-    allFilters = undefined;
-    scope = null;
-  })().catch((error: unknown) => {
-    widening = undefined;
-    throw error;
-  });
+  })();
   return widening;
 }
 
