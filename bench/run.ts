@@ -167,7 +167,8 @@ async function benchSize(papers: number): Promise<SizeResult> {
     check('the extra day adds its new papers', paperFiles().length === total, `${paperFiles().length} files for ${total} papers`);
     if (!(await phase('rebuild after that day', 'build'))) return result;
     const pages = typicalPaperPage(join(project, 'dist'), paperFiles().map((n) => n.slice(0, -3)));
-    check('the rebuild has a page for every paper', everyPaperShown(join(project, 'dist'), pages?.paperPages ?? 0, total), shownDetail(join(project, 'dist'), pages?.paperPages ?? 0, total));
+    const shown = everyPaperShown(join(project, 'dist'), pages?.paperPages ?? 0, total);
+    check('the rebuild has a page for every paper', shown.ok, shown.detail);
     return result;
   } catch (error) {
     // Whatever went wrong, the figures measured so far are still reported.
@@ -214,14 +215,12 @@ function stepEnv(project: string): NodeJS.ProcessEnv {
 }
 
 /** Every paper has a page, or (with PAPER_PAGES) its article in a bundle the not-found page draws it from: counted, and none in both. */
-function everyPaperShown(dist: string, pages: number, papers: number): boolean {
+function everyPaperShown(dist: string, pages: number, papers: number): { ok: boolean; detail: string } {
   const bundled = bundledArticles(dist);
-  return pages + bundled.size === papers && ![...bundled].some((slug) => existsSync(join(dist, 'papers', slug, 'index.html')));
-}
-
-function shownDetail(dist: string, pages: number, papers: number): string {
-  const bundled = bundledArticles(dist).size;
-  return `${pages} pages${bundled ? ` and ${bundled} bundled articles` : ''} for ${papers} papers`;
+  return {
+    ok: pages + bundled.size === papers && ![...bundled].some((slug) => existsSync(join(dist, 'papers', slug, 'index.html'))),
+    detail: `${pages} pages${bundled.size ? ` and ${bundled.size} bundled articles` : ''} for ${papers} papers`,
+  };
 }
 
 function measureOutput(result: SizeResult, project: string, paperFiles: string[]): void {
@@ -229,7 +228,7 @@ function measureOutput(result: SizeResult, project: string, paperFiles: string[]
   result.dist = folderStats(dist);
   result.paperPage = typicalPaperPage(dist, paperFiles.map((n) => n.slice(0, -3)));
   const pages = result.paperPage?.paperPages ?? 0;
-  result.checks.push({ name: 'the build has a page for every paper', ok: everyPaperShown(dist, pages, paperFiles.length), detail: shownDetail(dist, pages, paperFiles.length) });
+  result.checks.push({ name: 'the build has a page for every paper', ...everyPaperShown(dist, pages, paperFiles.length) });
   const bundle = findSearchBundle(dist);
   if (bundle) result.searchIndex = { path: `/${relative(dist, bundle)}/`, ...folderStats(bundle) };
   result.vocabulary = vocabularyFile(dist);

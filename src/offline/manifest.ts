@@ -5,7 +5,7 @@
  * file it saves against it, so a cache only ever holds files of that one build.
  */
 import { contentHash } from './content-hash.ts';
-import { SEARCH_ENTRY, type PagefindEntry } from '../search/entry.ts';
+import { metaFile, SEARCH_ENTRY, type PagefindEntry } from '../search/entry.ts';
 import { isSearchChunk, isSearchShardStart, urlPathOfFile } from './site-paths.ts';
 import { newestShardsToSearch } from '../search/shards.ts';
 
@@ -63,7 +63,7 @@ export function selectOfflineFiles(files: string[], entry: PagefindEntry, papers
   for (const language of Object.values(entry.languages)) {
     // Pagefind loads `pagefind.<hash>.pf_meta` and `wasm.<wasm or "unknown">.pagefind` per language;
     // the entry's hash is that of an index in one piece (a shard's own entry names its own).
-    if (!entry.shards?.length) runtime.push(`${code}pagefind.${language.hash}.pf_meta`);
+    if (!entry.shards?.length) runtime.push(`${code}${metaFile(language.hash)}`);
     runtime.push(`${code}wasm.${language.wasm || 'unknown'}.pagefind`);
   }
   // A first visit keeps the start of the shards a search begins with (src/search/shards.ts); the

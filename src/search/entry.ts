@@ -7,6 +7,11 @@
  */
 export const SEARCH_ENTRY = 'pagefind/pagefind-entry.json';
 
+/** A Pagefind bundle's metadata file for a language's hash in its entry: what Pagefind loads before searching it. */
+export function metaFile(hash: string): string {
+  return `pagefind.${hash}.pf_meta`;
+}
+
 /** The folder of the shards, inside `pagefind/`: each shard a Pagefind bundle of its own. */
 export const SEARCH_SHARDS = 'shards';
 

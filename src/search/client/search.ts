@@ -2,7 +2,7 @@
 // A query word the index does not hold is corrected (typos.ts, loaded only then); results
 // are drawn as their data arrives, first ones first; filter counts follow the query once
 // the reader turns to the filters.
-import { SEARCH_ENTRY, type PagefindEntry } from '../entry.ts';
+import { metaFile, SEARCH_ENTRY, type PagefindEntry } from '../entry.ts';
 import { ranksOfOrderFile, SEARCH_ORDERS, type SearchOrder } from '../orders.ts';
 import { correctableTerms, foundByPrefix, matchedWords } from '../query-terms.ts';
 import { newestShardsToSearch } from '../shards.ts';
@@ -484,8 +484,8 @@ async function fetchShardStart(path: string): Promise<void> {
   const { languages } = (await response.json()) as Pick<PagefindEntry, 'languages'>;
   await Promise.all(
     Object.values(languages).map(async ({ hash }) => {
-      const meta = await fetch(`${path}pagefind.${hash}.pf_meta`);
-      if (!meta.ok) throw new Error(`${path}pagefind.${hash}.pf_meta: HTTP ${meta.status}`);
+      const meta = await fetch(`${path}${metaFile(hash)}`);
+      if (!meta.ok) throw new Error(`${path}${metaFile(hash)}: HTTP ${meta.status}`);
       await meta.arrayBuffer();
     }),
   );
