@@ -24,6 +24,7 @@ const program = new Command('ingest')
     return date;
   })
   .option('--dry-run', 'parse and report, write nothing')
+  .option('--rescan', 'check every paper file for changes, even while the papers folder is as the last run left it')
   // npm prints its "> script" banner on stdout: `npm run -s ingest -- --json` leaves the JSON alone there.
   .option('--json', 'print the parsed listings as one JSON object on stdout (through npm: npm run -s ingest -- --json)')
   .option('--papers-dir <dir>', 'where paper files live (default: PAPERS_DIR, else content/papers)', env.papersDir())
@@ -41,7 +42,7 @@ const program = new Command('ingest')
 const SHOWN_PER_FILE = 20;
 
 program.parse();
-const opts = program.opts<{ date?: string; dryRun?: boolean; json?: boolean; papersDir: string; topics: string; progress: boolean; wait: number; build?: boolean }>();
+const opts = program.opts<{ date?: string; dryRun?: boolean; rescan?: boolean; json?: boolean; papersDir: string; topics: string; progress: boolean; wait: number; build?: boolean }>();
 let taxonomy: Taxonomy;
 try {
   taxonomy = loadTaxonomy(opts.topics);
@@ -69,6 +70,7 @@ async function run(): Promise<IngestReport> {
       papersDir,
       date: opts.date ?? null,
       dryRun: opts.dryRun ?? false,
+      rescan: opts.rescan ?? false,
       filing: topicFiling(taxonomy),
       onProgress: progress?.update,
     });
@@ -139,7 +141,7 @@ function toJson(report: IngestReport) {
       })),
     })),
     problems: report.problems,
-    ...(opts.dryRun ? {} : { papers: { new: report.created.length, updated: report.updated.length, unchanged: report.unchanged.length, inOther: report.inOther.length } }),
+    ...(opts.dryRun ? {} : { papers: { new: report.created.length, updated: report.updated.length, unchanged: report.unchanged.length, inOther: report.inOther.length, checkedEveryFile: report.checkedEveryFile } }),
   };
 }
 
@@ -187,6 +189,7 @@ function printSummary(report: IngestReport) {
   }
   if (!opts.dryRun) {
     console.log(`Papers in ${relative(process.cwd(), papersDir) || '.'}: ${report.created.length} new, ${report.updated.length} updated, ${report.unchanged.length} unchanged.`);
+    if (!report.checkedEveryFile) console.log('Paper files: the folder is as the last run left it, so only those these listings reach were checked (--rescan checks all).');
     if (report.reclassified) console.log(`Topics: the taxonomy (${opts.topics}) changed, so every paper was filed again.`);
     console.log(`Topics: ${report.inOther.length} of the papers written fit no topic and went to "other"${report.inOther.length > 0 ? ' (when that grows, the taxonomy may need a new topic)' : ''}.`);
   }

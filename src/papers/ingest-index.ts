@@ -9,6 +9,11 @@
  * again, and a paper file whose size and time are unchanged is known from the index until a
  * listing touches it. Any file that changed, by hand or otherwise, is read as before. The index
  * is a cache: a missing or unreadable one costs a full read, never a paper; it is written last.
+ *
+ * It also holds the papers folder's own modification time when it was written. While the folder
+ * still has it, no file was added, removed or renamed there since (git, `rm`, `mv` and editors
+ * that save by renaming all change it), so ingest need not `stat` every file to know the archive:
+ * it checks only the files a record can reach (ingest.ts).
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -35,6 +40,8 @@ const indexedListing = z.object({
 
 const ingestIndex = z.object({
   version: z.literal(2),
+  /** The papers folder's mtime once this run's files were written; absent in an index of older code. */
+  folderMtimeMs: z.number().optional(),
   papers: z.record(z.string(), indexedPaper),
   listings: z.record(z.string(), indexedListing),
 });

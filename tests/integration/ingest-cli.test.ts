@@ -1,7 +1,7 @@
 /** The ingest CLI end to end: real listing files in, real Markdown files out. */
 import { fileURLToPath } from 'node:url';
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -26,6 +26,11 @@ const scratch = () => mkdtempSync(join(tmpdir(), 'paper-digest-'));
 const papersIn = (dir: string) => readdirSync(dir).filter((n) => n.endsWith('.md')).sort();
 const read = (dir: string, name: string) => readFileSync(join(dir, name), 'utf8');
 const frontmatter = (text: string) => YAML.parse(text.split('---\n')[1]!, { version: '1.1' });
+/** Saves a file as git and many editors do: a new file renamed over the old one, which changes the folder's mtime. */
+const saveByRenaming = (path: string, text: string) => {
+  writeFileSync(`${path}.new`, text);
+  renameSync(`${path}.new`, path);
+};
 const snapshot = (dir: string) => Object.fromEntries(papersIn(dir).map((n) => [n, [read(dir, n), statSync(join(dir, n)).mtimeMs]]));
 
 describe('ingesting the five bundled samples', () => {
@@ -188,10 +193,27 @@ describe('bad input', () => {
     const papers = scratch();
     await ingest('--papers-dir', papers, '--date', '2026-01-08', join(fixtures, 'layout-a.txt'));
     const broken = '---\ntitle: [unclosed\n---\n\nMy notes.\n';
-    writeFileSync(join(papers, 'a-lone-author-paper.md'), broken);
+    saveByRenaming(join(papers, 'a-lone-author-paper.md'), broken);
     const run = await ingest('--papers-dir', papers, '--date', '2026-01-08', join(fixtures, 'layout-a.txt'));
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/a-lone-author-paper\.md: invalid frontmatter/);
+    expect(read(papers, 'a-lone-author-paper.md')).toBe(broken);
+  });
+
+  it('leaves a paper file broken in place untouched, and names it when every file is checked (--rescan)', async () => {
+    const papers = scratch();
+    await ingest('--papers-dir', papers, '--date', '2026-01-08', join(fixtures, 'layout-a.txt'));
+    const broken = '---\ntitle: [unclosed\n---\n\nMy notes.\n';
+    // Written in place, as some editors save: the folder's mtime stays as the last run left it.
+    writeFileSync(join(papers, 'a-lone-author-paper.md'), broken);
+    const quick = await ingest('--papers-dir', papers, '--date', '2026-01-08', join(fixtures, 'layout-a.txt'));
+    expect(quick.code, quick.stdout).toBe(0);
+    expect(quick.stdout).toContain('only those these listings reach were checked');
+    expect(read(papers, 'a-lone-author-paper.md')).toBe(broken);
+    const full = await ingest('--rescan', '--papers-dir', papers, '--date', '2026-01-08', join(fixtures, 'layout-a.txt'));
+    expect(full.code).toBe(1);
+    expect(full.stdout).toMatch(/a-lone-author-paper\.md: invalid frontmatter/);
+    expect(full.stdout).not.toContain('only those these listings reach were checked');
     expect(read(papers, 'a-lone-author-paper.md')).toBe(broken);
   });
 
@@ -322,12 +344,22 @@ describe('one more day, with the ingest index', () => {
     expect(read(papers, unnamed)).toBe(hidden);
     for (const name of papersIn(all)) if (name !== unnamed) expect(read(papers, name), name).toBe(read(all, name));
 
-    // Touched by hand (a new mtime), the same file is read and named.
+    // Touched in place by hand (a new mtime), it is still not read: the folder is as the last
+    // run left it and no record reaches the file. Any file added, removed or renamed there, or
+    // --rescan, and every file is checked: the same file is read and named.
     utimesSync(path, atime, mtime + 60);
+    const quick = await ingest('--papers-dir', papers, listings);
+    expect(quick.code, quick.stdout).toBe(0);
+    expect(quick.stdout).toContain('only those these listings reach were checked');
+    writeFileSync(join(papers, 'notes.txt'), 'A file of my own beside the papers.\n');
     const after = await ingest('--papers-dir', papers, listings);
     expect(after.code).toBe(1);
     expect(after.stdout).toContain(unnamed);
+    expect(after.stdout).not.toContain('only those these listings reach were checked');
     expect(read(papers, unnamed)).toBe(hidden);
+    const rescan = await ingest('--rescan', '--papers-dir', papers, listings);
+    expect(rescan.code).toBe(1);
+    expect(rescan.stdout).toContain(unnamed);
   });
 
   it('writes a paper again from its listing when its file was deleted by hand', async () => {
@@ -392,10 +424,16 @@ describe('one more day, with the ingest index', () => {
     writeFileSync(join(listings, '2026-01-04.txt'), capture([['Selective State Spaces', mambaOne]]));
     expect((await ingest('--papers-dir', papers, listings)).code).toBe(0);
     expect(read(papers, name!)).toContain('2026-01-04.txt');
-    // Reverted to its first version (as `git checkout` would): the second listing is merged again.
-    writeFileSync(join(papers, name!), before);
+    // Reverted to its first version (as `git checkout` would, a new file in its place): the second listing is merged again.
+    saveByRenaming(join(papers, name!), before);
     const again = await ingest('--papers-dir', papers, listings);
     expect(again.code).toBe(0);
+    expect(read(papers, name!)).toContain('2026-01-04.txt');
+    // Reverted in place, the folder as the last run left it: merged again once every file is checked.
+    writeFileSync(join(papers, name!), before);
+    expect((await ingest('--papers-dir', papers, listings)).code).toBe(0);
+    expect(read(papers, name!)).toBe(before);
+    expect((await ingest('--rescan', '--papers-dir', papers, listings)).code).toBe(0);
     expect(read(papers, name!)).toContain('2026-01-04.txt');
   });
 
