@@ -9,6 +9,7 @@ import { buildDigests, placesByPaper, type Digest, type DigestPlace } from '../s
 import { DAY_PAGE_SIZE, env } from '../config.ts';
 import { byNewest, toPaperView, type PaperView } from '../papers/view.ts';
 import { relatedPapers } from '../analysis/related.ts';
+import { readPaperBodies } from '../papers/loader.ts';
 import { bundleCount, bundleOf, papersWithPages as withPages } from '../site/paper-pages.ts';
 
 let papers: Promise<PaperView[]> | undefined;
@@ -19,9 +20,11 @@ let related: Promise<Map<string, PaperView[]>> | undefined;
 
 /** Every paper, newest first. */
 export function allPapers(): Promise<PaperView[]> {
-  papers ??= getCollection('papers').then((entries) =>
-    entries.map((e) => toPaperView({ slug: e.id, body: e.body ?? '', data: e.data })).sort(byNewest),
-  );
+  papers ??= getCollection('papers').then((entries) => {
+    // The store keeps no bodies (loader.ts): they are read from the papers' files.
+    const bodies = readPaperBodies(entries);
+    return entries.map((e) => toPaperView({ slug: e.id, body: bodies.get(e.id) ?? '', data: e.data })).sort(byNewest);
+  });
   return papers;
 }
 

@@ -37,9 +37,7 @@ function describeIssues(issues: z.core.$ZodIssue[]): string {
 
 /** Splits a paper file into its parsed, not yet validated, frontmatter and its raw body. */
 export function readFrontmatter(text: string): { doc: YAML.Document; data: Record<string, unknown>; body: string } {
-  // `(?<![\s\S])` is the very start of the file (`^` means any line start under /m): text
-  // above the frontmatter would otherwise be dropped when ingest rewrites the file.
-  const m = /(?<![\s\S])\uFEFF?---\r?\n([\s\S]*?)^---[ \t]*(?:\r?\n|$)/m.exec(text);
+  const m = FRONTMATTER.exec(text);
   if (!m) throw new PaperFileError('no frontmatter: the file must start with a line "---" and close it with another');
   const doc = YAML.parseDocument(m[1]!, YAML_OPTIONS);
   if (doc.errors.length > 0) throw new PaperFileError(`invalid frontmatter: ${doc.errors[0]!.message.split('\n')[0]}`);
@@ -52,7 +50,21 @@ export function readFrontmatter(text: string): { doc: YAML.Document; data: Recor
     throw error;
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new PaperFileError('frontmatter is not a set of keys');
-  return { doc, data: data as Record<string, unknown>, body: text.slice(m[0].length).replace(/^\r?\n/, '') };
+  return { doc, data: data as Record<string, unknown>, body: bodyAfter(text, m) };
+}
+
+// `(?<![\s\S])` is the very start of the file (`^` means any line start under /m): text
+// above the frontmatter would otherwise be dropped when ingest rewrites the file.
+const FRONTMATTER = /(?<![\s\S])\uFEFF?---\r?\n([\s\S]*?)^---[ \t]*(?:\r?\n|$)/m;
+
+function bodyAfter(text: string, frontmatter: RegExpExecArray): string {
+  return text.slice(frontmatter[0].length).replace(/^\r?\n/, '');
+}
+
+/** A paper file's body, as parsePaperFile gives it, without reading its frontmatter; '' if it has none. */
+export function paperBody(text: string): string {
+  const m = FRONTMATTER.exec(text);
+  return m ? bodyAfter(text, m) : '';
 }
 
 /** Renders a new paper file; `body` is the abstract, newline-terminated, or empty. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newPaperFile, parsePaperFile, PaperFileError, skimArxivId, skimHasAppearance, skimTitleKey, updatePaperFile } from '../../../src/papers/file.ts';
+import { newPaperFile, paperBody, parsePaperFile, PaperFileError, skimArxivId, skimHasAppearance, skimTitleKey, updatePaperFile } from '../../../src/papers/file.ts';
 import { paperSchema, type PaperFields } from '../../../src/papers/schema.ts';
 
 /** A paper with the schema's defaults, seen in the listings `files`. */
@@ -15,6 +15,19 @@ describe('reading a paper file', () => {
 });
 
 describe('skimming a paper file agrees with reading it', () => {
+  it.each([
+    ['an abstract', 'An abstract.\n'],
+    ['an abstract and notes', 'An abstract.\n\nMy notes, with a line of dashes:\n---\nand more.\n'],
+    ['no body', ''],
+  ])('the body (%s) is the reader\'s, with the frontmatter unread', (_, body) => {
+    const text = newPaperFile(paper('a title', ['2026-01-01.txt']), body);
+    expect(paperBody(text)).toBe(parsePaperFile(text).body);
+    expect(paperBody(text)).toBe(body);
+    const crlf = text.replace(/\n/g, '\r\n');
+    expect(paperBody(crlf)).toBe(parsePaperFile(crlf).body);
+  });
+
+
   it.each(['a title key', 'diffusion 2', '2048', 'yes', 'e5', 'null', 'one', '1e5 x', 'c + + tricks', 'c # compilers beat c + + compilers', 'tiny agents 🤖', '| piped key', 'x: y'])(
     'title key %j: the reader\'s, or "read it"',
     (key) => {
