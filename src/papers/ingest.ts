@@ -120,9 +120,9 @@ interface Stored {
 }
 
 /**
- * Whether the files this run's records can reach are still as the trusted index says. One
- * edited in place (which leaves the folder's mtime as it was) is found here, and then every
- * file is checked. (Files read to be compared while loading were checked as they were read.)
+ * Whether the files this run's records can reach or be compared with are still as the trusted
+ * index says. One edited in place (which leaves the folder's mtime as it was) is found here, and
+ * then every file is checked. (Files read while loading were checked as they were read.)
  */
 function stillAsIndexed(reachable: Stored[]): boolean {
   for (const stored of reachable) {
@@ -206,7 +206,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       if (before?.hash === r.hash && before.slugs.every(recorded)) skipped.set(r.path, before);
     }
     const loaded = await parseAll(read.filter((r) => !skipped.has(r.path)));
-    return { store, skipped, loaded, reachable: reachableFrom(loaded, store) };
+    return { store, skipped, loaded, reachable: reachableFrom(loaded, store), compared: comparedWith(loaded, store) };
   };
   // While the folder is as the last run left it, only the files a record can reach are checked
   // (ingest-index.ts): one more day costs what the day holds, not what the archive holds. Should
@@ -215,7 +215,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const problemsBefore = problems.length;
   let prepared = await prepare(trustIndex);
   report.checkedEveryFile = !trustIndex;
-  if (trustIndex && !stillAsIndexed(prepared.reachable)) {
+  if (trustIndex && !stillAsIndexed([...prepared.reachable, ...prepared.compared])) {
     problems.length = problemsBefore;
     prepared = await prepare(false);
     report.checkedEveryFile = true;
@@ -621,6 +621,23 @@ function reachableFrom(loaded: LoadedListing[], store: Store): Stored[] {
     }
   }
   return [...reachable];
+}
+
+/**
+ * The stored papers whose abstract starts as a record's does: compared with it, never written.
+ * Trusting the index, they are checked all the same (a `stat` each): the same paper's file,
+ * given its arXiv id or a new title key by hand in place, is found by its abstract before the
+ * record can become a second file of it.
+ */
+function comparedWith(loaded: LoadedListing[], store: Store): Stored[] {
+  const compared = new Set<Stored>();
+  for (const { listing } of loaded) {
+    for (const record of listing.records) {
+      const fingerprint = abstractFingerprint(record.abstract);
+      for (const stored of (fingerprint !== null && abstractIndex(store).get(fingerprint)) || []) compared.add(stored);
+    }
+  }
+  return [...compared];
 }
 
 /** The paper behind a stored file, parsed on first use; null (and an error) if it is broken. */

@@ -63,6 +63,12 @@ export function paperLoader(folder: string): Loader {
   };
 }
 
+/**
+ * Part of every digest, so that a store kept from a build whose entries held more (their
+ * bodies) has every entry stored afresh once, rather than kept while its file is unchanged.
+ */
+const STORE_FORMAT = 'fields without body';
+
 /** Loads one paper; the file name without `.md` is its id and URL slug. */
 async function syncFile({ store, generateDigest, config }: LoaderContext, dir: string, name: string): Promise<string> {
   const id = name.slice(0, -3);
@@ -76,7 +82,7 @@ async function syncFile({ store, generateDigest, config }: LoaderContext, dir: s
     if (problem === null) throw error;
     throw new BrokenPaperFile(`${filePath}: ${problem}`);
   }
-  const digest = generateDigest(text);
+  const digest = generateDigest(`${STORE_FORMAT}\n${text}`);
   if (store.get(id)?.digest === digest) return id;
   // Checked here, with the collection's own schema (the one Astro's parseData would apply),
   // so that every wrong field of every file is named rather than only the first file's.

@@ -157,6 +157,20 @@ describe('a paper seen as text and as JSON', () => {
     expect(data.listings.map((l: { file: string }) => l.file)).toEqual(['2026-01-08.txt', '2026-01-09-daily.json', '2026-01-10-daily.json']);
   });
 
+  it('is found by an arXiv id set by hand in place, when a later listing brings it under another title', async () => {
+    const dir = scratch();
+    const papers = join(dir, 'papers');
+    await ingest('--papers-dir', papers, listing(dir, '2026-01-08.txt', 'text'));
+    // Saved in place (the papers folder's mtime stays as ingest left it), as some editors do.
+    writeFileSync(join(papers, smoe), read(papers, smoe).replace('arxiv: null', 'arxiv: "2510.11496"'));
+    const abstract = read(papers, smoe).split('---\n')[2]!.trim();
+    const renamed = [{ paper: { id: '2510.11496', title: 'Sparse Mixtures of Experts, at Scale', summary: abstract }, publishedAt: '2026-01-10T00:00:00.000Z' }];
+    const result = await ingest('--papers-dir', papers, listing(dir, '2026-01-10-daily.json', renamed));
+    expect(result.code, result.stdout).toBe(0);
+    expect(papersIn(papers).filter((n) => n.startsWith('sparse-mixture'))).toEqual([smoe]);
+    expect(frontmatter(read(papers, smoe)).listings.map((l: { file: string }) => l.file)).toEqual(['2026-01-08.txt', '2026-01-10-daily.json']);
+  });
+
   it('is not merged with another arXiv paper of the same title: that record is named and skipped', async () => {
     const dir = scratch();
     const papers = join(dir, 'papers');
