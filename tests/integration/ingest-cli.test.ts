@@ -189,32 +189,36 @@ describe('bad input', () => {
     expect(papersIn(papers)).toEqual(['a-good-first-paper.md', 'a-good-last-paper.md']);
   });
 
-  it('leaves a paper file broken by hand untouched and names it', async () => {
+  /** The layout-A fixture ingested, then one of its papers broken by `save`; the fixture's re-ingest runs with `args`. */
+  const brokenByHand = async (save: (path: string, text: string) => void) => {
     const papers = scratch();
-    await ingest('--papers-dir', papers, '--date', '2026-01-08', join(fixtures, 'layout-a.txt'));
+    const again = (...args: string[]) => ingest(...args, '--papers-dir', papers, '--date', '2026-01-08', join(fixtures, 'layout-a.txt'));
+    await again();
     const broken = '---\ntitle: [unclosed\n---\n\nMy notes.\n';
-    saveByRenaming(join(papers, 'a-lone-author-paper.md'), broken);
-    const run = await ingest('--papers-dir', papers, '--date', '2026-01-08', join(fixtures, 'layout-a.txt'));
+    save(join(papers, 'a-lone-author-paper.md'), broken);
+    return { again, stillBroken: () => expect(read(papers, 'a-lone-author-paper.md')).toBe(broken) };
+  };
+
+  it('leaves a paper file broken by hand untouched and names it', async () => {
+    const { again, stillBroken } = await brokenByHand(saveByRenaming);
+    const run = await again();
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/a-lone-author-paper\.md: invalid frontmatter/);
-    expect(read(papers, 'a-lone-author-paper.md')).toBe(broken);
+    stillBroken();
   });
 
   it('leaves a paper file broken in place untouched, and names it when every file is checked (--rescan)', async () => {
-    const papers = scratch();
-    await ingest('--papers-dir', papers, '--date', '2026-01-08', join(fixtures, 'layout-a.txt'));
-    const broken = '---\ntitle: [unclosed\n---\n\nMy notes.\n';
     // Written in place, as some editors save: the folder's mtime stays as the last run left it.
-    writeFileSync(join(papers, 'a-lone-author-paper.md'), broken);
-    const quick = await ingest('--papers-dir', papers, '--date', '2026-01-08', join(fixtures, 'layout-a.txt'));
+    const { again, stillBroken } = await brokenByHand(writeFileSync);
+    const quick = await again();
     expect(quick.code, quick.stdout).toBe(0);
     expect(quick.stdout).toContain('only those these listings reach were checked');
-    expect(read(papers, 'a-lone-author-paper.md')).toBe(broken);
-    const full = await ingest('--rescan', '--papers-dir', papers, '--date', '2026-01-08', join(fixtures, 'layout-a.txt'));
+    stillBroken();
+    const full = await again('--rescan');
     expect(full.code).toBe(1);
     expect(full.stdout).toMatch(/a-lone-author-paper\.md: invalid frontmatter/);
     expect(full.stdout).not.toContain('only those these listings reach were checked');
-    expect(read(papers, 'a-lone-author-paper.md')).toBe(broken);
+    stillBroken();
   });
 
   it('rejects a malformed --date', async () => {
