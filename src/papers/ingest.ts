@@ -634,7 +634,8 @@ function comparedWith(loaded: LoadedListing[], store: Store): Stored[] {
   for (const { listing } of loaded) {
     for (const record of listing.records) {
       const fingerprint = abstractFingerprint(record.abstract);
-      for (const stored of (fingerprint !== null && abstractIndex(store).get(fingerprint)) || []) compared.add(stored);
+      if (fingerprint === null) continue;
+      for (const stored of abstractIndex(store).get(fingerprint) ?? []) compared.add(stored);
     }
   }
   return [...compared];
