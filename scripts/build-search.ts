@@ -4,15 +4,13 @@
  * the last run into the same folder are left as they are.
  */
 import { join } from 'node:path';
-import { env } from '../src/config.ts';
+import { BUILD_CACHE, env } from '../src/config.ts';
 import { BrokenPaperFilesError } from '../src/papers/read.ts';
 import { buildSearchIndex } from '../src/search/build-index.ts';
 
 const dist = process.argv[2] ?? 'dist';
-// Parsed paper files, reused while a file's size and mtime are unchanged (src/papers/read.ts).
-const papersCacheDir = join('node_modules', '.cache', 'paper-digest-papers');
 try {
-  const r = await buildSearchIndex({ papersDir: env.papersDir(), dist, maxFragments: env.maxFragments(), shardSize: env.searchShardSize(), papersCacheDir });
+  const r = await buildSearchIndex({ papersDir: env.papersDir(), dist, maxFragments: env.maxFragments(), shardSize: env.searchShardSize(), papersCacheDir: BUILD_CACHE.papers });
   console.log(`search index: ${r.papers} papers in ${r.shards} shard(s) in ${join(dist, 'pagefind')}; ${r.rebuilt} shard(s) indexed, ${r.shards - r.rebuilt} unchanged`);
 } catch (error) {
   // Broken paper files: the message names every one; a stack trace into the reader would bury it.

@@ -1,9 +1,11 @@
 /**
- * `node scripts/build-site.ts [--out-dir DIR]`: the site in `dist/` (or DIR): `astro build`, then the
- * search index (scripts/build-search.ts), then the offline manifest and service worker, which
- * need both. The first two need nothing from each other, and PARALLEL_BUILD=1 runs them side by
- * side, one per core: a little faster, but their memory peaks add up (at 30,000 papers 3.5 GB
- * instead of 2.2 GB, docs/performance.md), so one after the other is the default.
+ * `node scripts/build-site.ts [--out-dir DIR]`: the site in `dist/` (or DIR): the search index
+ * (scripts/build-search.ts) and, beside it on the other core, every paper's related papers
+ * (scripts/build-related.ts), then `astro build`, then the offline manifest and service worker,
+ * which need both. The index and the site need nothing from each other, and PARALLEL_BUILD=1
+ * runs them side by side, one per core, `astro build` then working related papers out itself: a
+ * little faster, but their memory peaks add up (at 30,000 papers 3.5 GB instead of 2.2 GB,
+ * docs/performance.md), so one after the other is the default.
  *
  * A rebuild does only what changed. Astro builds incrementally (astro.config.mjs): a page whose
  * cache key did not change is left in `dist/` as it was, and files the build no longer makes
@@ -17,14 +19,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { env, siteUrlNotice } from '../src/config.ts';
+import { BUILD_CACHE, env, siteUrlNotice } from '../src/config.ts';
 import { mirrorFolder } from '../src/utils/mirror-folder.ts';
 import { builtPages, fileStates, forgetLastBuild, isLastBuildOutput, recordLastBuild, removeStaleFiles } from '../src/site/built-pages.ts';
 import { MANIFEST_PATH } from '../src/offline/manifest.ts';
 
 const opts = new Command('build-site').option('--out-dir <dir>', 'where the site is written', 'dist').parse().opts<{ outDir: string }>();
 const dist = opts.outDir;
-const searchCache = join('node_modules', '.cache', 'paper-digest-search');
+const searchCache = BUILD_CACHE.search;
 mkdirSync(searchCache, { recursive: true });
 // Written by the steps after Astro's: not Astro's to remove.
 const laterSteps = (file: string) => file.startsWith('pagefind/') || file === 'sw.js' || file === MANIFEST_PATH;
@@ -35,9 +37,9 @@ class StepFailed extends Error {}
 /** The steps still running, by the name the build gives them in its messages. */
 const running = new Map<ChildProcess, string>();
 
-function step(name: string, script: string, args: string[]): Promise<void> {
+function step(name: string, script: string, args: string[], vars: Record<string, string> = {}): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], { stdio: 'inherit' });
+    const child = spawn(process.execPath, [script, ...args], { stdio: 'inherit', env: { ...process.env, ...vars } });
     running.set(child, name);
     child.on('error', reject);
     child.on('exit', (code, signal) => {
@@ -66,16 +68,22 @@ async function stopOthers(): Promise<string[]> {
 try {
   if (!isLastBuildOutput(dist)) rmSync(dist, { recursive: true, force: true });
   forgetLastBuild();
-  const astro = async () => {
+  const astro = async (vars: Record<string, string> = {}) => {
     const before = fileStates(dist, laterSteps);
-    await step('astro build', 'node_modules/astro/bin/astro.mjs', ['build', '--outDir', dist]);
+    await step('astro build', 'node_modules/astro/bin/astro.mjs', ['build', '--outDir', dist], vars);
     const stale = removeStaleFiles(dist, before, builtPages());
     if (stale.length > 0) console.log(`removed ${stale.length} file(s) the build no longer makes`);
   };
   const search = () => step('the search index (scripts/build-search.ts)', 'scripts/build-search.ts', [searchCache]);
+  const related = () => step('related papers (scripts/build-related.ts)', 'scripts/build-related.ts', [BUILD_CACHE.related]);
   // Side by side the two memory peaks add up; one after the other, the higher of the two.
   if (env.parallelBuild()) await Promise.all([astro(), search()]);
-  else await astro().then(search);
+  else {
+    // A file left by an earlier build is never taken for this one's.
+    rmSync(BUILD_CACHE.related, { force: true });
+    await Promise.all([search(), related()]);
+    await astro({ RELATED_PAPERS_FILE: BUILD_CACHE.related });
+  }
   const mirrored = mirrorFolder(join(searchCache, 'pagefind'), join(dist, 'pagefind'));
   console.log(`search index in ${dist}/pagefind: ${mirrored.linked} file(s) linked, ${mirrored.kept} unchanged, ${mirrored.removed} removed`);
   await step('the offline step (scripts/build-offline.ts)', 'scripts/build-offline.ts', [dist]);

@@ -8,7 +8,7 @@ import { buildArchive, type ArchiveMonth } from '../site/archive.ts';
 import { buildDigests, placesByPaper, type Digest, type DigestPlace } from '../site/digests.ts';
 import { DAY_PAGE_SIZE, env } from '../config.ts';
 import { byNewest, toPaperView, type PaperView } from '../papers/view.ts';
-import { relatedPapers } from '../analysis/related.ts';
+import { relatable, relatedFromFileOrNow } from '../analysis/related-file.ts';
 import { readPaperBodies } from '../papers/loader.ts';
 import { bundleCount, bundleOf, papersWithPages as withPages } from '../site/paper-pages.ts';
 
@@ -53,10 +53,10 @@ export function allMonths(): Promise<ArchiveMonth[]> {
   return archive;
 }
 
-/** Up to five related papers per paper, computed once for the whole collection. */
+/** Up to five related papers per paper, for the whole collection at once (worked out beside the search index when scripts/build-site.ts builds). */
 export function relatedOf(slug: string): Promise<PaperView[]> {
   related ??= Promise.all([allPapers(), paperBySlug()]).then(([papers, index]) => {
-    const ids = relatedPapers(papers.map((p) => ({ id: p.slug, title: p.title, abstract: p.abstract, topics: p.topics, key: p.titleKey })));
+    const ids = relatedFromFileOrNow(papers.map(relatable), env.relatedPapersFile());
     return new Map([...ids].map(([id, list]) => [id, list.map((r) => index.get(r)!)]));
   });
   return related.then((map) => map.get(slug) ?? []);

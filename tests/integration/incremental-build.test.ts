@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus, writeListings } from '../../bench/generate-listings.ts';
 import { createScratchProject } from '../../bench/scratch-project.ts';
 import { root } from '../support/built-site.ts';
+import { BUILD_CACHE } from '../../src/config.ts';
 
 const PAPERS = 160;
 const SHARD_SIZE = '40';
@@ -38,10 +39,11 @@ function distState(dist: string): DistState {
   return state;
 }
 
-async function npm(project: string, script: string, args: string[] = []): Promise<string> {
+async function npm(project: string, script: 'ingest' | 'build' | 'astro', args: string[] = []): Promise<string> {
   const env: NodeJS.ProcessEnv = { ...process.env, OG_IMAGES: 'off', SEARCH_SHARD_SIZE: SHARD_SIZE, PATH: `${join(project, 'node_modules/.bin')}:${process.env.PATH}` };
   for (const key of ['PAPERS_DIR', 'BASE_PATH', 'SITE_URL', 'PARALLEL_BUILD']) delete env[key];
-  const command = script === 'ingest' ? ['scripts/ingest.ts', '--no-progress', 'content/listings'] : ['scripts/build-site.ts', ...args];
+  const command =
+    script === 'ingest' ? ['scripts/ingest.ts', '--no-progress', 'content/listings'] : script === 'astro' ? ['node_modules/astro/bin/astro.mjs', 'build', ...args] : ['scripts/build-site.ts', ...args];
   const { stdout, stderr } = await promisify(execFile)(process.execPath, command, { cwd: project, env, maxBuffer: 256 << 20 });
   return stdout + stderr;
 }
@@ -89,10 +91,23 @@ describe('the rebuild after one more day', () => {
     clean = project(true).dir;
     await npm(clean, 'ingest');
     await npm(clean, 'build');
+    // `astro build` alone, with no cache of pages to copy: it works related papers out itself.
+    rmSync(join(clean, 'node_modules/.astro'), { recursive: true, force: true });
+    await npm(clean, 'astro', ['--outDir', 'dist-astro-alone']);
   }, 900_000);
 
   afterAll(() => {
     for (const dir of [incremental, clean]) if (dir) rmSync(join(dir, '..'), { recursive: true, force: true });
+  });
+
+  it('gives the paper pages `astro build` alone gives: the related papers worked out beside the search index are the same', () => {
+    const build = distState(join(clean, 'dist'));
+    const alone = distState(join(clean, 'dist-astro-alone'));
+    const pages = [...build.keys()].filter((f) => /^papers\/[^/]+\/index\.html$/.test(f)).sort();
+    expect(pages.length).toBeGreaterThan(PAPERS / 2);
+    expect(pages.filter((f) => build.get(f)!.hash !== alone.get(f)?.hash)).toEqual([]);
+    const file = JSON.parse(readFileSync(join(clean, BUILD_CACHE.related), 'utf8')) as { related: unknown[] };
+    expect(file.related.length).toBe(pages.length);
   });
 
   it('leaves every page and search file whose bytes did not change untouched: not rewritten', () => {
