@@ -39,16 +39,22 @@ export function relatedPapers(papers: RelatablePaper[], k = 5): Map<string, stri
   if (limit === 0) return new Map(papers.map((paper) => [paper.id, []]));
   // Sorting first makes the result independent of the order papers are given in.
   const sorted = [...papers].sort((a, b) => compareIds(a.id, b.id));
-  const vectors = weightTerms(sorted.map(termCounts, new Map<string, string | null>()));
-  const index = buildIndex(vectors);
+  const terms = new Terms();
+  const vectors = weightTerms(
+    sorted.map((paper) => termCounts(paper, terms)),
+    terms,
+  );
+  const index = buildIndex(vectors, terms.names.length);
   const topics = sorted.map((paper) => new Set(paper.topics.filter((topic) => topic !== OTHER_TOPIC)));
   const result = new Map<string, string[]>();
   const scores = new Float64Array(sorted.length);
   const touched: number[] = [];
   sorted.forEach((paper, self) => {
-    for (const { term, weight } of vectors[self]!) {
-      const postings = index.get(term);
+    const vector = vectors[self]!;
+    for (let t = 0; t < vector.terms.length; t++) {
+      const postings = index[vector.terms[t]!];
       if (postings === undefined) continue;
+      const weight = vector.weights[t]!;
       for (let p = 0; p < postings.papers.length; p++) {
         const other = postings.papers[p]!;
         if (scores[other] === 0) touched.push(other);
@@ -71,9 +77,39 @@ export function relatedPapers(papers: RelatablePaper[], k = 5): Map<string, stri
   return result;
 }
 
-interface TermWeight {
-  term: string;
-  weight: number;
+/**
+ * Terms by number, so that each paper's terms are two typed arrays rather than a map of strings:
+ * at 30,000 papers the maps took some 300 MB.
+ */
+class Terms {
+  /** Each term's text, by number. */
+  readonly names: string[] = [];
+  readonly #numbers = new Map<string, number>();
+  // A collection repeats the same few tens of thousands of words millions of times: each word's
+  // term number (-1 for a stopword or one-letter word) is remembered, as stemming every
+  // occurrence cost a second of every build at 30,000 papers.
+  readonly #ofWord = new Map<string, number>();
+
+  ofWord(word: string): number {
+    let number = this.#ofWord.get(word);
+    if (number === undefined) this.#ofWord.set(word, (number = word.length < 2 || isStopword(word) ? -1 : this.#number(stem(word))));
+    return number;
+  }
+
+  #number(term: string): number {
+    let number = this.#numbers.get(term);
+    if (number === undefined) {
+      this.#numbers.set(term, (number = this.names.length));
+      this.names.push(term);
+    }
+    return number;
+  }
+}
+
+/** A paper's terms and a number per term (counts, then weights). */
+interface TermVector {
+  terms: Int32Array;
+  weights: Float64Array;
 }
 
 interface Postings {
@@ -82,56 +118,47 @@ interface Postings {
 }
 
 /** Stem counts of a paper's title (boosted) and abstract, without stopwords or one-letter words. */
-function termCounts(this: Map<string, string | null>, paper: RelatablePaper): Map<string, number> {
-  const counts = new Map<string, number>();
+function termCounts(paper: RelatablePaper, terms: Terms): TermVector {
+  const counts = new Map<number, number>();
   const add = (text: string, times: number) => {
     for (const word of words(text)) {
-      const term = termOf(this, word);
-      if (term !== null) counts.set(term, (counts.get(term) ?? 0) + times);
+      const term = terms.ofWord(word);
+      if (term !== -1) counts.set(term, (counts.get(term) ?? 0) + times);
     }
   };
   add(paper.title, TITLE_BOOST);
   add(paper.abstract, 1);
-  return counts;
-}
-
-/**
- * A word's term, or null for a stopword or a one-letter word; remembered per run, since a
- * collection repeats the same few tens of thousands of words millions of times (30,000 papers:
- * stemming every occurrence cost a second of every build).
- */
-function termOf(terms: Map<string, string | null>, word: string): string | null {
-  let term = terms.get(word);
-  if (term === undefined) terms.set(word, (term = word.length < 2 || isStopword(word) ? null : stem(word)));
-  return term;
+  return { terms: Int32Array.from(counts.keys()), weights: Float64Array.from(counts.values()) };
 }
 
 /** BM25 weights, cut to each paper's TERMS_PER_PAPER best terms and scaled to unit length. */
-function weightTerms(allCounts: Array<Map<string, number>>): TermWeight[][] {
-  const documentFrequency = new Map<string, number>();
+function weightTerms(allCounts: TermVector[], terms: Terms): TermVector[] {
+  const documentFrequency = new Int32Array(terms.names.length);
   let totalLength = 0;
   for (const counts of allCounts) {
-    for (const [term, count] of counts) {
-      documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-      totalLength += count;
+    for (let t = 0; t < counts.terms.length; t++) {
+      documentFrequency[counts.terms[t]!]!++;
+      totalLength += counts.weights[t]!;
     }
   }
   const n = allCounts.length;
   const averageLength = totalLength / Math.max(n, 1);
   return allCounts.map((counts) => {
     let length = 0;
-    for (const count of counts.values()) length += count;
+    for (const count of counts.weights) length += count;
     const lengthNorm = 1 - B + (B * length) / (averageLength || 1);
-    const weighted: TermWeight[] = [];
-    for (const [term, count] of counts) {
-      const df = documentFrequency.get(term)!;
+    const weighted: Array<{ term: number; weight: number }> = [];
+    for (let t = 0; t < counts.terms.length; t++) {
+      const term = counts.terms[t]!;
+      const count = counts.weights[t]!;
+      const df = documentFrequency[term]!;
       const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
       weighted.push({ term, weight: (idf * count * (K1 + 1)) / (count + K1 * lengthNorm) });
     }
-    weighted.sort((a, b) => b.weight - a.weight || compareIds(a.term, b.term));
+    weighted.sort((a, b) => b.weight - a.weight || compareIds(terms.names[a.term]!, terms.names[b.term]!));
     const kept = weighted.slice(0, TERMS_PER_PAPER);
     const norm = Math.hypot(...kept.map((t) => t.weight)) || 1;
-    return kept.map((t) => ({ term: t.term, weight: t.weight / norm }));
+    return { terms: Int32Array.from(kept, (t) => t.term), weights: Float64Array.from(kept, (t) => t.weight / norm) };
   });
 }
 
@@ -140,25 +167,19 @@ function weightTerms(allCounts: Array<Map<string, number>>): TermWeight[][] {
  * and is left out; a term kept by very many is cut to the papers it weighs most in, which
  * bounds the work per paper.
  */
-function buildIndex(vectors: TermWeight[][]): Map<string, Postings> {
-  const lists = new Map<string, Array<{ paper: number; weight: number }>>();
+function buildIndex(vectors: TermVector[], termCount: number): Array<Postings | undefined> {
+  const lists: Array<Array<{ paper: number; weight: number }> | undefined> = new Array(termCount);
   vectors.forEach((vector, paper) => {
-    for (const { term, weight } of vector) {
-      let list = lists.get(term);
-      if (list === undefined) lists.set(term, (list = []));
-      list.push({ paper, weight });
-    }
+    for (let t = 0; t < vector.terms.length; t++) (lists[vector.terms[t]!] ??= []).push({ paper, weight: vector.weights[t]! });
   });
-  const index = new Map<string, Postings>();
-  for (const [term, list] of lists) {
-    if (list.length < 2) continue;
+  return Array.from(lists, (list) => {
+    if (list === undefined || list.length < 2) return undefined;
     if (list.length > MAX_POSTINGS) {
       list.sort((a, b) => b.weight - a.weight || a.paper - b.paper);
       list.length = MAX_POSTINGS;
     }
-    index.set(term, { papers: Int32Array.from(list, (e) => e.paper), weights: Float64Array.from(list, (e) => e.weight) });
-  }
-  return index;
+    return { papers: Int32Array.from(list, (e) => e.paper), weights: Float64Array.from(list, (e) => e.weight) };
+  });
 }
 
 /** The share of a paper's topics (other than the `other` fallback) that the candidate also has. */
