@@ -1,9 +1,9 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 
 import { env, SettingError, siteAddress } from './src/config.ts';
+import { sitemap } from './src/site/sitemap.ts';
 
 // SITE_URL / BASE_PATH let the same build be deployed at a domain root or under a
 // sub-path (e.g. GitHub Pages project sites); pages build links from BASE_URL.
@@ -24,7 +24,7 @@ export default defineConfig({
   trailingSlash: 'always',
   output: 'static',
   // The bundles of paper articles (src/pages/paper-data) are data for the not-found page, not pages.
-  integrations: [mdx(), sitemap({ filter: (page) => !/\/paper-data\/\d+\/$/.test(page) })],
+  integrations: [mdx(), sitemap({ exclude: (page) => /\/paper-data\/\d+\/$/.test(page) })],
   // CSS stays in files the page links; small stylesheets are not inlined.
   build: { inlineStylesheets: 'never' },
   vite: {
