@@ -121,6 +121,19 @@ describe('the rebuild after one more day', () => {
     expect(rewritten).toEqual([]);
   });
 
+  it('leaves the older pages of topics and archive months as they were: they are numbered from the oldest', () => {
+    const numbered = (f: string) => /^(topics\/[^/]+|archive\/\d{4}\/\d{2})\/(\d+)\/index\.html$/.exec(f);
+    const lists = new Map<string, number>();
+    for (const f of before.keys()) {
+      const m = numbered(f);
+      if (m) lists.set(m[1]!, Math.max(lists.get(m[1]!) ?? 0, Number(m[2])));
+    }
+    // The newest numbered page of a list can gain a "newer" link when the list's newest page hands a page on.
+    const older = [...before.keys()].filter((f) => numbered(f) && Number(numbered(f)![2]) < lists.get(numbered(f)![1]!)!);
+    expect(older.length).toBeGreaterThan(0);
+    expect(older.filter((f) => !untouched(before.get(f), after.get(f)))).toEqual([]);
+  });
+
   it('writes the page of every paper the new day added or changed', () => {
     expect(changedPapers.length).toBeGreaterThan(0);
     for (const slug of changedPapers) {
