@@ -1,12 +1,14 @@
 /**
  * Makes a folder hold exactly the files of another, by hard links: a file already linked to
- * the same inode is left alone (its mtime and bytes untouched), a new or changed one is linked
- * in, one the source no longer has is removed. The search index is built in a cache folder
+ * the same inode is left alone (its mtime and bytes untouched), and so is one with the same bytes
+ * as the source's (the indexer rewrites every file of a shard it indexes again, most of them as
+ * they were: the source then takes the published file's inode back), a new or changed one is
+ * linked in, one the source no longer has is removed. The search index is built in a cache folder
  * that outlives `dist/` and mirrored into it this way: one link per file instead of a copy,
  * and nothing at all for the shards that did not change. Falls back to copying where links
  * cannot be made (another file system).
  */
-import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, rmSync, unlinkSync } from 'node:fs';
+import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
 export interface MirrorReport {
@@ -33,6 +35,11 @@ export function mirrorFolder(from: string, to: string): MirrorReport {
       report.kept++;
       continue;
     }
+    if (existing?.isFile() && existing.size === source.size && readFileSync(target).equals(readFileSync(file))) {
+      linkBack(target, file);
+      report.kept++;
+      continue;
+    }
     if (existing) unlinkSync(target);
     else mkdirSync(dirname(target), { recursive: true });
     try {
@@ -50,6 +57,17 @@ export function mirrorFolder(from: string, to: string): MirrorReport {
   }
   removeEmptyFolders(to);
   return report;
+}
+
+/** Makes `file` a link to `published` (same bytes), so that the two stay linked; on another file system both stay as they are. */
+function linkBack(published: string, file: string): void {
+  const temp = `${file}.relink`;
+  try {
+    linkSync(published, temp);
+    renameSync(temp, file);
+  } catch {
+    rmSync(temp, { force: true });
+  }
 }
 
 function* filesUnder(root: string): Generator<string> {
