@@ -33,6 +33,29 @@ export class VocabularyCounter {
     }
   }
 
+  /** Adds another counter's counts: counting two sets of records apart and merging is counting them together. */
+  merge(other: VocabularyCounter): this {
+    for (const [word, { papers, inTitles }] of other.words) {
+      const tally = this.words.get(word);
+      if (tally) {
+        tally.papers += papers;
+        tally.inTitles += inTitles;
+      } else this.words.set(word, { papers, inTitles });
+    }
+    return this;
+  }
+
+  /** The counts as plain data (word, papers, in titles), to be kept between builds. */
+  toCounts(): Array<[string, number, number]> {
+    return [...this.words].map(([word, { papers, inTitles }]) => [word, papers, inTitles]);
+  }
+
+  static fromCounts(counts: ReadonlyArray<readonly [string, number, number]>): VocabularyCounter {
+    const counter = new VocabularyCounter();
+    for (const [word, papers, inTitles] of counts) counter.words.set(word, { papers, inTitles });
+    return counter;
+  }
+
   /** Distinct words counted. */
   get size(): number {
     return this.words.size;
@@ -61,13 +84,18 @@ export class VocabularyCounter {
   }
 }
 
-/**
- * Writes the vocabulary of these records into the bundle, named by a hash of its content.
- * @returns the file's path relative to the bundle, for `pagefind-entry.json`
- */
-export function writeVocabulary(records: Iterable<Pick<SearchRecord, 'content' | 'meta'>>, bundle: string, budget?: number): { file: string; words: number; gzipBytes: number } {
+/** The words of these records, counted. */
+export function countWords(records: Iterable<Pick<SearchRecord, 'content' | 'meta'>>): VocabularyCounter {
   const counter = new VocabularyCounter();
   for (const record of records) counter.add(record);
+  return counter;
+}
+
+/**
+ * Writes the vocabulary of these counts into the bundle, named by a hash of its content.
+ * @returns the file's path relative to the bundle, for `pagefind-entry.json`
+ */
+export function writeVocabulary(counter: VocabularyCounter, bundle: string, budget?: number): { file: string; words: number; gzipBytes: number } {
   const { text, words, gzipBytes } = counter.toFile(budget);
   const file = `${VOCABULARY_DIR}/words.${createHash('sha256').update(text).digest('hex').slice(0, 10)}.txt`;
   mkdirSync(join(bundle, VOCABULARY_DIR), { recursive: true });

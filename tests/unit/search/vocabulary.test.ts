@@ -37,6 +37,23 @@ describe('VocabularyCounter', () => {
     expect(vocabulary.count('dense')).toBe(1);
   });
 
+  it('gives the same file counted in parts and merged, through the counts kept between builds, as counted at once', () => {
+    const records = [
+      record('Sparse Attention', 'Attention is sparse. Attention again.'),
+      record('Dense Models', 'We study attention and sparse models.'),
+      record('Attention Sinks', 'Models attend to the first token.'),
+    ];
+    const whole = new VocabularyCounter();
+    for (const r of records) whole.add(r);
+    const [a, b] = [new VocabularyCounter(), new VocabularyCounter()];
+    a.add(records[0]!);
+    for (const r of records.slice(1)) b.add(r);
+    const kept = VocabularyCounter.fromCounts(JSON.parse(JSON.stringify(b.toCounts())));
+    const merged = new VocabularyCounter().merge(a).merge(kept);
+    expect(merged.toFile().text).toBe(whole.toFile().text);
+    expect(merged.toCounts().sort()).toEqual(whole.toCounts().sort());
+  });
+
   it('stays within its byte budget however many words there are, dropping the rarest, abstract-only words first', () => {
     const counter = new VocabularyCounter();
     // 60,000 distinct made-up words: far more than fit in 20 KB.
