@@ -22,7 +22,8 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { forEachConcurrently } from '../utils/concurrency.ts';
 import { paperBody, parsePaperFile, PaperFileError } from './file.ts';
-import { brokenFileMessage, BrokenPaperFilesError } from './read.ts';
+import { brokenFileMessage, BrokenPaperFilesError, keptPapers } from './read.ts';
+import { BUILD_CACHE } from '../config.ts';
 
 /** A paper file the build cannot use; its message names the file and what is wrong. */
 class BrokenPaperFile extends Error {}
@@ -35,9 +36,11 @@ export function paperLoader(folder: string): Loader {
       const names = await readdir(dir).catch(() => [] as string[]);
       const ids = new Set<string>();
       const broken: string[] = [];
+      // Parsed already by the steps that ran before `astro build`, for the files whose text is unchanged.
+      const kept = keptPapers(BUILD_CACHE.papers, dir);
       await forEachConcurrently(names.filter((n) => n.endsWith('.md')), 32, async (name) => {
         try {
-          ids.add(await syncFile(context, dir, name));
+          ids.add(await syncFile(context, dir, name, kept));
         } catch (error) {
           if (!(error instanceof BrokenPaperFile)) throw error;
           broken.push(error.message);
@@ -70,7 +73,7 @@ export function paperLoader(folder: string): Loader {
 const STORE_FORMAT = 'fields without body';
 
 /** Loads one paper; the file name without `.md` is its id and URL slug. */
-async function syncFile({ store, generateDigest, config }: LoaderContext, dir: string, name: string): Promise<string> {
+async function syncFile({ store, generateDigest, config }: LoaderContext, dir: string, name: string, kept?: ReturnType<typeof keptPapers>): Promise<string> {
   const id = name.slice(0, -3);
   const path = join(dir, name);
   const filePath = relative(fileURLToPath(config.root), path);
@@ -84,6 +87,11 @@ async function syncFile({ store, generateDigest, config }: LoaderContext, dir: s
   }
   const digest = generateDigest(`${STORE_FORMAT}\n${text}`);
   if (store.get(id)?.digest === digest) return id;
+  const parsedBefore = kept?.(name, text);
+  if (parsedBefore) {
+    store.set({ id, data: parsedBefore.data, digest, filePath });
+    return id;
+  }
   // Checked here, with the collection's own schema (the one Astro's parseData would apply),
   // so that every wrong field of every file is named rather than only the first file's.
   let paper;

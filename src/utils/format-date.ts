@@ -5,9 +5,14 @@ const MONTH = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'long', ti
 
 const utc = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
 
+// A build formats the same few thousand days hundreds of thousands of times (0.7 s at 30,000 papers).
+const days = new Map<string, string>();
+
 /** `2025-10-13` → `Oct 13, 2025` */
 export function formatDay(iso: string): string {
-  return DAY.format(utc(iso));
+  let day = days.get(iso);
+  if (day === undefined) days.set(iso, (day = DAY.format(utc(iso))));
+  return day;
 }
 
 /** `2025-10-13` → `Monday, October 13, 2025` */

@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utime
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BrokenPaperFilesError, readPaperFolder } from '../../../src/papers/read.ts';
+import { BrokenPaperFilesError, keptPapers, readPaperFolder } from '../../../src/papers/read.ts';
 
 const bundled = join(import.meta.dirname, '../../../content/papers');
 const scratch: string[] = [];
@@ -59,5 +59,22 @@ describe('reading the papers folder with a cache', () => {
     await readPaperFolder(papers, { cacheDir: cache });
     rmSync(join(papers, names[0]!));
     expect((await readPaperFolder(papers, { cacheDir: cache })).map((p) => `${p.slug}.md`)).toEqual(names.slice(1));
+  });
+});
+
+describe('papers kept for the content loader', () => {
+  it('gives a file the fields the read before parsed, for the text that was parsed only', async () => {
+    const { papers, cache, names } = folderOf(3);
+    const read = await readPaperFolder(papers, { cacheDir: cache });
+    const kept = keptPapers(cache, papers);
+    const text = readFileSync(join(papers, names[0]!), 'utf8');
+    expect(kept(names[0]!, text)).toEqual(read[0]);
+    expect(kept(names[0]!, text.replace(/\ntitle: /, '\ntitle: Edited '))).toBeUndefined();
+    expect(kept('no-such-paper.md', text)).toBeUndefined();
+  });
+
+  it('gives nothing when no read kept papers for the folder', () => {
+    const { papers, cache, names } = folderOf(1);
+    expect(keptPapers(cache, papers)(names[0]!, readFileSync(join(papers, names[0]!), 'utf8'))).toBeUndefined();
   });
 });
