@@ -75,14 +75,23 @@ try {
     if (stale.length > 0) console.log(`removed ${stale.length} file(s) the build no longer makes`);
   };
   const search = () => step('the search index (scripts/build-search.ts)', 'scripts/build-search.ts', [searchCache]);
-  const related = () => step('related papers (scripts/build-related.ts)', 'scripts/build-related.ts', [BUILD_CACHE.related]);
+  // Only a saving: if this step fails, `astro build` works related papers out itself.
+  const related = () =>
+    step('related papers (scripts/build-related.ts)', 'scripts/build-related.ts', [BUILD_CACHE.related]).then(
+      () => true,
+      (error: unknown) => {
+        if (!(error instanceof StepFailed)) throw error;
+        console.warn(`${error.message}; astro build works them out itself.`);
+        return false;
+      },
+    );
   // Side by side the two memory peaks add up; one after the other, the higher of the two.
   if (env.parallelBuild()) await Promise.all([astro(), search()]);
   else {
     // A file left by an earlier build is never taken for this one's.
     rmSync(BUILD_CACHE.related, { force: true });
-    await Promise.all([search(), related()]);
-    await astro({ RELATED_PAPERS_FILE: BUILD_CACHE.related });
+    const [, worked] = await Promise.all([search(), related()]);
+    await astro(worked ? { RELATED_PAPERS_FILE: BUILD_CACHE.related } : {});
   }
   const mirrored = mirrorFolder(join(searchCache, 'pagefind'), join(dist, 'pagefind'));
   console.log(`search index in ${dist}/pagefind: ${mirrored.linked} file(s) linked, ${mirrored.kept} unchanged, ${mirrored.removed} removed`);

@@ -40,11 +40,11 @@ export async function writeRelatedFile(file: string, papers: readonly RelatableP
   await writeAtomic(file, JSON.stringify(content));
 }
 
-/** Related papers for `papers`: from `file` when it was worked out from these very papers, else worked out now. */
-export function relatedFromFileOrNow(papers: readonly RelatablePaper[], file: string | undefined): Map<string, string[]> {
+/** Related papers for `papers`: from `file` when it was worked out from these very papers, else worked out now; and which it was. */
+export function relatedFromFileOrNow(papers: readonly RelatablePaper[], file: string | undefined): { related: Map<string, string[]>; fromFile: boolean } {
   const saved = file === undefined ? null : readRelatedFile(file);
-  if (saved !== null && saved.fingerprint === relatedFingerprint(papers)) return new Map(saved.related);
-  return relatedPapers([...papers]);
+  if (saved !== null && saved.fingerprint === relatedFingerprint(papers)) return { related: new Map(saved.related), fromFile: true };
+  return { related: relatedPapers([...papers]), fromFile: false };
 }
 
 function readRelatedFile(file: string): RelatedFile | null {

@@ -56,7 +56,10 @@ export function allMonths(): Promise<ArchiveMonth[]> {
 /** Up to five related papers per paper, for the whole collection at once (worked out beside the search index when scripts/build-site.ts builds). */
 export function relatedOf(slug: string): Promise<PaperView[]> {
   related ??= Promise.all([allPapers(), paperBySlug()]).then(([papers, index]) => {
-    const ids = relatedFromFileOrNow(papers.map(relatable), env.relatedPapersFile());
+    const file = env.relatedPapersFile();
+    const { related: ids, fromFile } = relatedFromFileOrNow(papers.map(relatable), file);
+    // Said in the build log: a file that is never used (papers read differently) would cost 6 s a build unseen.
+    console.log(fromFile ? `related papers: taken from ${file}` : `related papers: worked out for ${papers.length} papers${file ? ` (${file} was made from other papers)` : ''}`);
     return new Map([...ids].map(([id, list]) => [id, list.map((r) => index.get(r)!)]));
   });
   return related.then((map) => map.get(slug) ?? []);

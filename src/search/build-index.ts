@@ -20,7 +20,7 @@
  * downloads per result.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -159,7 +159,10 @@ const IDS_KEPT_MS = 7 * 24 * 3600 * 1000;
 async function shardIds(dir: string, hash: string): Promise<Map<string, string>> {
   const file = join(IDS_CACHE, `${hash}.json`);
   try {
-    return new Map(Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>));
+    const ids = new Map(Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>));
+    // Still in use: kept past the clean-up of entries unused for a week.
+    touch(file);
+    return ids;
   } catch {
     const ids = await pagefindIdsByUrl(dir);
     mkdirSync(IDS_CACHE, { recursive: true });
@@ -182,7 +185,9 @@ function shardWords(records: SearchRecord[], hash: string): VocabularyCounter {
   countingVersion ??= COUNTING_SOURCES.reduce((h, file) => h.update(readFileSync(file)), createHash('sha256')).digest('hex').slice(0, 12);
   const file = join(WORDS_CACHE, `${hash}-${countingVersion}.json`);
   try {
-    return VocabularyCounter.fromCounts(JSON.parse(readFileSync(file, 'utf8')) as Array<[string, number, number]>);
+    const counter = VocabularyCounter.fromCounts(JSON.parse(readFileSync(file, 'utf8')) as Array<[string, number, number]>);
+    touch(file);
+    return counter;
   } catch {
     const counter = countWords(records);
     mkdirSync(WORDS_CACHE, { recursive: true });
@@ -190,6 +195,11 @@ function shardWords(records: SearchRecord[], hash: string): VocabularyCounter {
     writeFileSync(file, JSON.stringify(counter.toCounts()));
     return counter;
   }
+}
+
+function touch(file: string): void {
+  const now = new Date();
+  utimesSync(file, now, now);
 }
 
 function readEntry(dist: string): PagefindEntry | null {
@@ -200,10 +210,17 @@ function readEntry(dist: string): PagefindEntry | null {
   }
 }
 
-/** Written only when it changes, so an unchanged index leaves every file of it untouched. */
+/**
+ * Written only when it changes, so an unchanged index leaves every file of it untouched; and as
+ * a new file renamed into place, never rewritten in place: the file is hard-linked into the
+ * published site until the build mirrors the new index there, which must keep the old entry.
+ */
 function writeEntry(dist: string, previous: PagefindEntry | null, entry: PagefindEntry): void {
   if (previous && JSON.stringify(previous) === JSON.stringify(entry)) return;
-  writeFileSync(join(dist, SEARCH_ENTRY), JSON.stringify(entry));
+  // The new file is written outside the index's folder, so a run stopped half-way leaves nothing there.
+  const temp = join(dist, '.pagefind-entry.json.new');
+  writeFileSync(temp, JSON.stringify(entry));
+  renameSync(temp, join(dist, SEARCH_ENTRY));
 }
 
 let version: string | undefined;

@@ -24,6 +24,12 @@ export interface ListPage<T> {
   older?: number;
 }
 
+/** What an older page holds, in words: "The topic's 25 oldest papers, newest first", "Papers 26 to 50 of the topic, counted from its oldest, newest first". */
+export function olderPapersNote(page: Pick<ListPage<unknown>, 'items' | 'first'>, list: string): string {
+  const from = page.first - page.items.length + 1;
+  return from === 1 ? `The ${list}'s ${page.items.length} oldest papers, newest first` : `Papers ${from} to ${page.first} of the ${list}, counted from its oldest, newest first`;
+}
+
 /** Splits a list given newest first into pages numbered from the oldest. */
 export function pagesFromOldest<T>(newestFirst: readonly T[], size: number): Array<ListPage<T>> {
   const total = newestFirst.length;

@@ -25,11 +25,12 @@ const STATUS_PAGES = new Set(['404', '500']);
  * @param root the site's address with its base path (`https://host/sub/`)
  */
 export function sitemapUrls(pathnames: readonly string[], root: URL, exclude: (url: string) => boolean = () => false): string[] {
-  const base = root.href.endsWith('/') ? root.href : `${root.href}/`;
+  const basePath = root.pathname.endsWith('/') ? root.pathname : `${root.pathname}/`;
   const urls = pathnames
     .map((p) => p.replace(/^\//, ''))
     .filter((p) => !STATUS_PAGES.has(p.replace(/\/$/, '')))
-    .map((p) => new URL(p, base).href)
+    // As a path under the base path, as @astrojs/sitemap resolves it: `a:b/` is a page, not a URL scheme.
+    .map((p) => new URL(basePath + p, root).href)
     .filter((url) => !exclude(url));
   return [...new Set(urls)].sort(new Intl.Collator('en', { numeric: true }).compare);
 }

@@ -36,7 +36,7 @@ export function mirrorFolder(from: string, to: string): MirrorReport {
       continue;
     }
     if (existing?.isFile() && existing.size === source.size && readFileSync(target).equals(readFileSync(file))) {
-      linkBack(target, file);
+      linkBack(target, file, `${from.replace(/[\\/]+$/, '')}.relink`);
       report.kept++;
       continue;
     }
@@ -59,9 +59,12 @@ export function mirrorFolder(from: string, to: string): MirrorReport {
   return report;
 }
 
-/** Makes `file` a link to `published` (same bytes), so that the two stay linked; on another file system both stay as they are. */
-function linkBack(published: string, file: string): void {
-  const temp = `${file}.relink`;
+/**
+ * Makes `file` a link to `published` (same bytes), so that the two stay linked; on another file
+ * system both stay as they are. `temp` is outside the mirrored folder, so that a run stopped
+ * half-way leaves nothing there to publish.
+ */
+function linkBack(published: string, file: string, temp: string): void {
   try {
     linkSync(published, temp);
     renameSync(temp, file);

@@ -72,6 +72,8 @@ describe('the rebuild after one more day', () => {
   let changedPapers: string[];
   let entryBefore: { shards: Array<{ path: string; hash: string }> };
   let entryAfter: { shards: Array<{ path: string; hash: string }> };
+  let cleanBuildLog: string;
+  let astroAloneLog: string;
 
   beforeAll(async () => {
     const a = project(false);
@@ -92,10 +94,10 @@ describe('the rebuild after one more day', () => {
 
     clean = project(true).dir;
     await npm(clean, 'ingest');
-    await npm(clean, 'build');
+    cleanBuildLog = await npm(clean, 'build');
     // `astro build` alone, with no cache of pages to copy: it works related papers out itself.
     rmSync(join(clean, 'node_modules/.astro'), { recursive: true, force: true });
-    await npm(clean, 'astro', ['--outDir', 'dist-astro-alone']);
+    astroAloneLog = await npm(clean, 'astro', ['--outDir', 'dist-astro-alone']);
   }, 900_000);
 
   afterAll(() => {
@@ -110,6 +112,9 @@ describe('the rebuild after one more day', () => {
     expect(pages.filter((f) => build.get(f)!.hash !== alone.get(f)?.hash)).toEqual([]);
     const file = JSON.parse(readFileSync(join(clean, BUILD_CACHE.related), 'utf8')) as { related: unknown[] };
     expect(file.related.length).toBe(pages.length);
+    // …and the build took them from there, where `astro build` alone worked them out.
+    expect(cleanBuildLog).toContain(`related papers: taken from ${BUILD_CACHE.related}`);
+    expect(astroAloneLog).toMatch(/related papers: worked out for \d+ papers/);
   });
 
   it('leaves every page and search file whose bytes did not change untouched: not rewritten', () => {

@@ -26,14 +26,14 @@ describe('related papers from a file', () => {
   it('gives from the file what working them out gives, for the same papers in any order', async () => {
     const file = join(dir, 'same.json');
     await writeRelatedFile(file, papers);
-    expect(relatedFromFileOrNow([...papers].reverse(), file)).toEqual(relatedPapers(papers));
+    expect(relatedFromFileOrNow([...papers].reverse(), file)).toEqual({ related: relatedPapers(papers), fromFile: true });
   });
 
   it('uses the file rather than working them out again when the papers are those it was made from', () => {
     const file = join(dir, 'made-up.json');
     // A file whose answer no computation would give: only a file that is read can produce it.
     writeFileSync(file, JSON.stringify({ fingerprint: relatedFingerprint(papers), related: [['splat', ['asr-noise']]] }));
-    expect(relatedFromFileOrNow(papers, file).get('splat')).toEqual(['asr-noise']);
+    expect(relatedFromFileOrNow(papers, file).related.get('splat')).toEqual(['asr-noise']);
   });
 
   it('works them out anew for papers edited since the file was written', async () => {
@@ -43,14 +43,14 @@ describe('related papers from a file', () => {
     const edited = papers.map((p) => (p.id === 'splat' ? { ...p, abstract: 'We prune speech recognition models for telephone noise with structured pruning.' } : p));
     const fresh = relatedPapers(edited);
     expect(fresh.get('splat')).not.toEqual(relatedPapers(papers).get('splat'));
-    expect(relatedFromFileOrNow(edited, file)).toEqual(fresh);
+    expect(relatedFromFileOrNow(edited, file)).toEqual({ related: fresh, fromFile: false });
   });
 
   it('works them out when the file is missing, unreadable or not a related-papers file', () => {
     writeFileSync(join(dir, 'broken.json'), '{"fingerprint": ');
     writeFileSync(join(dir, 'other.json'), JSON.stringify({ fingerprint: relatedFingerprint(papers), related: { splat: [] } }));
     for (const file of [join(dir, 'missing.json'), join(dir, 'broken.json'), join(dir, 'other.json'), undefined]) {
-      expect(relatedFromFileOrNow(papers, file)).toEqual(relatedPapers(papers));
+      expect(relatedFromFileOrNow(papers, file)).toEqual({ related: relatedPapers(papers), fromFile: false });
     }
   });
 

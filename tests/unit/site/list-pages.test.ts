@@ -1,6 +1,6 @@
 /** Lists in pages numbered from the oldest (src/site/list-pages.ts): a page keeps its items as the list grows. */
 import { describe, expect, it } from 'vitest';
-import { pagesFromOldest, type ListPage } from '../../../src/site/list-pages.ts';
+import { olderPapersNote, pagesFromOldest, type ListPage } from '../../../src/site/list-pages.ts';
 
 /** Items 1 (oldest) to n, given newest first, as lists arrive. */
 const list = (n: number) => Array.from({ length: n }, (_, i) => n - i);
@@ -43,5 +43,13 @@ describe('pages numbered from the oldest', () => {
       expect(changed.length, `${n} → ${n + 1}`).toBeLessThanOrEqual(1);
       if (changed.length === 1) expect(after.get(changed[0]!)!.items).toEqual(before.get(changed[0]!)!.items);
     }
+  });
+});
+
+describe('what an older page says it holds', () => {
+  it('names the oldest papers as such and the others by their places from the oldest', () => {
+    const [first, second] = pagesFromOldest(list(75), 25);
+    expect(olderPapersNote(first!, 'topic')).toBe("The topic's 25 oldest papers, newest first");
+    expect(olderPapersNote(second!, 'month')).toBe('Papers 26 to 50 of the month, counted from its oldest, newest first');
   });
 });

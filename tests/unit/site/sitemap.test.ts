@@ -22,6 +22,14 @@ describe('the sitemap', () => {
     ]);
   });
 
+  it('keeps pages numbered 404 or 500 deep in a list, and reads every page as a path under the base', () => {
+    expect(sitemapUrls(['topics/vision/404/', 'topics/vision/500/', 'a:b/'], root)).toEqual([
+      'https://papers.example/digest/a:b/',
+      'https://papers.example/digest/topics/vision/404/',
+      'https://papers.example/digest/topics/vision/500/',
+    ]);
+  });
+
   it('leaves out the addresses it is told to', () => {
     expect(sitemapUrls(['paper-data/3/', 'papers/x/'], root, (url) => url.includes('/paper-data/'))).toEqual(['https://papers.example/digest/papers/x/']);
   });
