@@ -74,7 +74,7 @@ export async function buildSearchIndex({ papersDir, dist, maxFragments, shardSiz
       await writeShard(records, join(bundle, path), maxFragments);
       rebuilt++;
     }
-    words.merge(shardWords(records, hash));
+    words.merge(await shardWords(records, hash));
     shards.push({ path, hash, papers: slice.length });
   }
   // Shards beyond the last (the archive shrank) go.
@@ -149,57 +149,46 @@ async function writeSortOrders(papers: PaperView[], bundle: string, shards: Sear
 }
 
 /**
- * Where each shard's result ids are kept between builds, by shard hash: reading them back from
- * a shard's fragments means unzipping one file per paper (30,000 at 30,000 papers). Equal
- * hashes are equal shards, so the folder can serve any number of sites.
+ * What a build works out per shard and keeps between builds in `node_modules/.cache/<folder>/`,
+ * by shard hash (equal hashes are equal shards, so a folder can serve any number of sites): read
+ * back when there, else worked out and kept. An entry is touched when used; one unused for a week
+ * is removed when another is written.
  */
-const IDS_CACHE = join('node_modules', '.cache', 'paper-digest-search-ids');
-const IDS_KEPT_MS = 7 * 24 * 3600 * 1000;
+const KEPT_MS = 7 * 24 * 3600 * 1000;
 
-async function shardIds(dir: string, hash: string): Promise<Map<string, string>> {
-  const file = join(IDS_CACHE, `${hash}.json`);
+async function keptPerShard<T, J>(folder: string, name: string, work: () => T | Promise<T>, toJson: (value: T) => J, fromJson: (json: J) => T): Promise<T> {
+  const dir = join('node_modules', '.cache', folder);
+  const file = join(dir, `${name}.json`);
   try {
-    const ids = new Map(Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>));
-    // Still in use: kept past the clean-up of entries unused for a week.
-    touch(file);
-    return ids;
+    const value = fromJson(JSON.parse(readFileSync(file, 'utf8')) as J);
+    const now = new Date();
+    utimesSync(file, now, now);
+    return value;
   } catch {
-    const ids = await pagefindIdsByUrl(dir);
-    mkdirSync(IDS_CACHE, { recursive: true });
-    for (const old of readdirSync(IDS_CACHE)) if (Date.now() - statSync(join(IDS_CACHE, old)).mtimeMs > IDS_KEPT_MS) rmSync(join(IDS_CACHE, old), { force: true });
-    writeFileSync(file, JSON.stringify(Object.fromEntries(ids)));
-    return ids;
+    const value = await work();
+    mkdirSync(dir, { recursive: true });
+    for (const old of readdirSync(dir)) if (Date.now() - statSync(join(dir, old)).mtimeMs > KEPT_MS) rmSync(join(dir, old), { force: true });
+    writeFileSync(file, JSON.stringify(toJson(value)));
+    return value;
   }
+}
+
+/** A shard's result ids by URL: reading them back from its fragments means unzipping one file per paper (30,000 at 30,000 papers). */
+function shardIds(dir: string, hash: string): Promise<Map<string, string>> {
+  return keptPerShard('paper-digest-search-ids', hash, () => pagefindIdsByUrl(dir), (ids) => Object.fromEntries(ids), (json: Record<string, string>) => new Map(Object.entries(json)));
 }
 
 /**
- * A shard's words, counted for the vocabulary, kept between builds by shard hash and the
- * counting code's own hash like the result ids above: counting every record's words took 1.6 s
- * of every build at 30,000 papers, of which an unchanged shard now takes none.
+ * A shard's words, counted for the vocabulary, kept also by the counting code's own hash:
+ * counting every record's words took 1.6 s of every build at 30,000 papers, of which an
+ * unchanged shard now takes none.
  */
-const WORDS_CACHE = join('node_modules', '.cache', 'paper-digest-search-words');
 const COUNTING_SOURCES = [new URL('./build-vocabulary.ts', import.meta.url), new URL('./vocabulary.ts', import.meta.url)];
 let countingVersion: string | undefined;
 
-function shardWords(records: SearchRecord[], hash: string): VocabularyCounter {
+function shardWords(records: SearchRecord[], hash: string): Promise<VocabularyCounter> {
   countingVersion ??= COUNTING_SOURCES.reduce((h, file) => h.update(readFileSync(file)), createHash('sha256')).digest('hex').slice(0, 12);
-  const file = join(WORDS_CACHE, `${hash}-${countingVersion}.json`);
-  try {
-    const counter = VocabularyCounter.fromCounts(JSON.parse(readFileSync(file, 'utf8')) as Array<[string, number, number]>);
-    touch(file);
-    return counter;
-  } catch {
-    const counter = countWords(records);
-    mkdirSync(WORDS_CACHE, { recursive: true });
-    for (const old of readdirSync(WORDS_CACHE)) if (Date.now() - statSync(join(WORDS_CACHE, old)).mtimeMs > IDS_KEPT_MS) rmSync(join(WORDS_CACHE, old), { force: true });
-    writeFileSync(file, JSON.stringify(counter.toCounts()));
-    return counter;
-  }
-}
-
-function touch(file: string): void {
-  const now = new Date();
-  utimesSync(file, now, now);
+  return keptPerShard('paper-digest-search-words', `${hash}-${countingVersion}`, () => countWords(records), (counter) => counter.toCounts(), VocabularyCounter.fromCounts);
 }
 
 function readEntry(dist: string): PagefindEntry | null {
