@@ -1,22 +1,28 @@
 /**
  * Which search shard each paper goes to. Pagefind keeps a whole index in memory while it
  * writes it (4 GB at 30,000 papers in one index, docs/performance.md), and adding a single
- * page changes most of an index's files, so the index is built in shards of a fixed number of
- * papers: memory is bounded by the shard size, and one more day changes few shards.
+ * page changes most of an index's files, so the index is built in shards of at most a fixed
+ * number of papers: memory is bounded by the shard size, and one more day changes few shards.
  *
- * Papers are ordered by the day they were first listed, then by slug, and cut into slices of
- * SHARD_SIZE: the papers of a new day sort after all others, so they land in the last shard
- * (or start a new one), and the older shards keep their papers. A shard changes only when
- * one of its papers does (a later listing adds a day or upvotes to it).
+ * Papers are ordered by the day they were first listed, then by slug, and cut into full shards
+ * of SHARD_SIZE: the papers of a new day sort after all others, so the full shards keep their
+ * papers. The papers after the last full shard are cut into smaller shards, each half the one
+ * before (4,000, 2,000, 1,000 and 500 papers of a full 8,000), then one of the rest, like the
+ * digits of a binary number: one more day changes the last shard, and every few days a run of
+ * the small ones becomes one larger shard. A rebuild then indexes a few hundred papers on most
+ * days instead of, on average, half a full shard; a shard's papers change otherwise only when one
+ * of them does (a later listing adds a day or upvotes to it).
  */
 import type { PaperView } from '../papers/view.ts';
 
 /**
- * Papers per shard. Measured at 30,000 papers (docs/performance.md): the indexer's peak grows
+ * Papers per full shard. Measured at 30,000 papers (docs/performance.md): the indexer's peak grows
  * with the shard, and every shard adds its entry, metadata and one index chunk per word to a
  * search.
  */
 export const SHARD_SIZE = 8000;
+/** The smaller shards after the full ones: halves of a full shard down to a sixteenth. */
+const HALVINGS = 4;
 
 type Shardable = Pick<PaperView, 'slug' | 'firstSeen'>;
 
@@ -26,14 +32,24 @@ const byFirstSeen = (a: Shardable, b: Shardable) => (a.firstSeen < b.firstSeen ?
 export function shardPapers<T extends Shardable>(papers: readonly T[], size: number = SHARD_SIZE): T[][] {
   const ordered = [...papers].sort(byFirstSeen);
   const shards: T[][] = [];
-  for (let i = 0; i < ordered.length; i += size) shards.push(ordered.slice(i, i + size));
+  let start = 0;
+  const cut = (count: number) => {
+    shards.push(ordered.slice(start, start + count));
+    start += count;
+  };
+  while (ordered.length - start >= size) cut(size);
+  for (let k = 1; k <= HALVINGS; k++) {
+    const smaller = Math.floor(size / 2 ** k);
+    if (smaller >= 1 && ordered.length - start >= smaller) cut(smaller);
+  }
+  if (start < ordered.length) cut(ordered.length - start);
   return shards;
 }
 
 /**
  * How many of the newest shards the search page searches first: those holding at least half
- * a full shard's papers between them. The newest shard fills up day by day; while it is
- * nearly empty, the one before it is searched with it. A reader triaging new papers then
+ * as many papers as the largest shard between them. The newest shards are the small ones, and
+ * the last fills up day by day, so as many are searched together as make up that half. A reader triaging new papers then
  * loads the metadata of a fraction of the archive (Pagefind's metadata grows with every
  * paper: about 7 bytes each, docs/performance.md), and a search that finds too little there
  * is widened to all shards (client/search.ts).

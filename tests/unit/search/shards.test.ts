@@ -19,6 +19,34 @@ describe('cutting the papers into shards', () => {
     expect(slugs(after).slice(2)).toEqual([['e', 'aa-new'], ['zz-new']]);
   });
 
+  it('cuts the papers after the last full shard into halves of a shard, then the rest', () => {
+    const many = (n: number) => Array.from({ length: n }, (_, i) => paper(`p${String(i).padStart(3, '0')}`, '2025-01-01'));
+    expect(shardPapers(many(16 + 15), 16).map((s) => s.length)).toEqual([16, 8, 4, 2, 1]);
+    expect(shardPapers(many(16 + 7), 16).map((s) => s.length)).toEqual([16, 4, 2, 1]);
+    expect(shardPapers(many(32 + 11), 16).map((s) => s.length)).toEqual([16, 16, 8, 2, 1]);
+    expect(shardPapers(many(5), 16).map((s) => s.length)).toEqual([4, 1]);
+  });
+
+  it('indexes a few hundred papers for a day of 50 on average, not half a full shard', () => {
+    // 320 days of 50 new papers after 30,000: the papers of the shards each day changes.
+    const day = (d: number) => `2020-01-01+${String(d).padStart(4, '0')}`;
+    let papers = Array.from({ length: 30000 }, (_, i) => paper(`p${i}`, day(Math.floor(i / 50))));
+    const layout = () => shardPapers(papers).map((s) => s.map((p) => p.slug).join());
+    let before = layout();
+    const changed: number[] = [];
+    for (let d = 0; d < 320; d++) {
+      papers = [...papers, ...Array.from({ length: 50 }, (_, i) => paper(`new-${d}-${i}`, day(1000 + d)))];
+      const after = layout();
+      changed.push(after.reduce((n, shard, i) => n + (shard === before[i] ? 0 : shard.split(',').length), 0));
+      before = after;
+    }
+    const mean = changed.reduce((a, b) => a + b, 0) / changed.length;
+    expect(mean).toBeLessThan(500);
+    // Most days touch only the newest, smallest shard.
+    expect(changed.filter((n) => n <= 500).length / changed.length).toBeGreaterThan(0.85);
+    expect(Math.max(...changed)).toBe(8000);
+  });
+
   it('gives no shard for no papers', () => {
     expect(shardPapers([], 2)).toEqual([]);
   });
