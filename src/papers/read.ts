@@ -4,7 +4,7 @@
  * but not the pages: the search index is built this way alongside `astro build`.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -25,13 +25,13 @@ export interface StoredPaper {
 /** Every paper in `dir`, in file-name order; throws naming every broken file if there is one. */
 export async function readPaperFolder(dir: string, { cacheDir }: { cacheDir?: string } = {}): Promise<StoredPaper[]> {
   const names = (await readdir(dir)).filter((n) => n.endsWith('.md')).sort();
-  const cache = cacheDir ? readCache(cacheDir, dir) : new Map<string, CachedPaper>();
+  const cache = cacheDir ? readCache(cacheDir, dir) : EMPTY_CACHE;
   const next = new Map<string, CachedPaper>();
   const broken: string[] = [];
   const papers = await mapConcurrently(names, 32, async (name) => {
     const path = join(dir, name);
     const s = cacheDir ? lstatSync(path, { throwIfNoEntry: false }) : undefined;
-    const cached = cache.get(name);
+    const cached = cache.papers.get(name);
     if (s && cached && cached.size === s.size && cached.mtimeMs === s.mtimeMs) {
       next.set(name, cached);
       return cached.paper;
@@ -50,7 +50,7 @@ export async function readPaperFolder(dir: string, { cacheDir }: { cacheDir?: st
       return null;
     }
   });
-  if (cacheDir && (next.size !== cache.size || [...next].some(([name, c]) => cache.get(name) !== c))) await writeCache(cacheDir, dir, next);
+  if (cacheDir) await writeCache(cacheDir, dir, cache, next);
   if (broken.length > 0) throw new BrokenPaperFilesError(broken);
   return papers.filter((p) => p !== null);
 }
@@ -59,9 +59,14 @@ export async function readPaperFolder(dir: string, { cacheDir }: { cacheDir?: st
  * The papers as last read, by file name, with the size and modification time they had: a file
  * with both unchanged is taken from here without being read, and one whose bytes are unchanged
  * (a fresh checkout gives every file a new mtime) without being parsed again: parsing 30,000
- * paper files' YAML costs about 7 s of every build. Kept in `cacheDir`, one file per papers
- * folder, tagged with the reader's source and the lockfile, so a change to how files are read
- * starts it afresh.
+ * paper files' YAML costs about 7 s of every build. Kept in `cacheDir`, tagged with the reader's
+ * source and the lockfile, so a change to how files are read starts it afresh.
+ *
+ * It is kept in numbered parts, each holding the papers read anew since the part before, the
+ * later part's entry winning: a build after one more day writes the hundred papers it parsed,
+ * not the whole cache again (63 MB and 0.9 s at 30,000 papers, in each of the two steps that read
+ * the folder). Once the parts hold twice as many entries as there are papers, or there are many
+ * parts, the next write is the whole cache in one part, and the older parts go.
  */
 interface CachedPaper {
   size: number;
@@ -70,6 +75,17 @@ interface CachedPaper {
   digest: string;
   paper: StoredPaper;
 }
+
+interface Cache {
+  papers: Map<string, CachedPaper>;
+  /** The parts' file names, oldest first, and how many entries they hold in all. */
+  parts: string[];
+  entries: number;
+}
+
+const EMPTY_CACHE: Cache = { papers: new Map(), parts: [], entries: 0 };
+/** More parts than this are written as one. */
+const MAX_PARTS = 8;
 
 function parsed(name: string, text: string): StoredPaper {
   const { fields: data, body } = parsePaperFile(text);
@@ -81,9 +97,12 @@ function parsed(name: string, text: string): StoredPaper {
 const READER_SOURCES = [new URL('.', import.meta.url), new URL('../listing/', import.meta.url)];
 const LOCKFILE = new URL('../../package-lock.json', import.meta.url);
 
-function cacheFile(cacheDir: string, dir: string): string {
-  return join(cacheDir, `papers-${createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 12)}.v8`);
+/** The start of the name of every part of a folder's cache: `papers-<folder hash>.<number>.v8`. */
+function cachePrefix(dir: string): string {
+  return `papers-${createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 12)}.`;
 }
+
+const partNumber = (name: string) => Number(name.split('.').at(-2));
 
 let version: string | undefined;
 
@@ -98,19 +117,48 @@ function readerVersion(): string {
   return version;
 }
 
-function readCache(cacheDir: string, dir: string): Map<string, CachedPaper> {
-  try {
-    const saved = deserialize(readFileSync(cacheFile(cacheDir, dir))) as { version: string; papers: Map<string, CachedPaper> };
-    return saved.version === readerVersion() && saved.papers instanceof Map ? saved.papers : new Map();
-  } catch {
-    return new Map();
+/** The cache's parts merged; empty when there is none, a part is unreadable or of another reader. */
+function readCache(cacheDir: string, dir: string): Cache {
+  const prefix = cachePrefix(dir);
+  // Another step may be writing the whole cache and removing the older parts meanwhile: read again once.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const parts = existsSync(cacheDir) ? readdirSync(cacheDir).filter((n) => n.startsWith(prefix) && /^\d+$/.test(n.slice(prefix.length, -3)) && n.endsWith('.v8')) : [];
+    parts.sort((a, b) => partNumber(a) - partNumber(b));
+    try {
+      const papers = new Map<string, CachedPaper>();
+      let entries = 0;
+      for (const part of parts) {
+        const saved = deserialize(readFileSync(join(cacheDir, part))) as { version: string; papers: Map<string, CachedPaper> };
+        if (saved.version !== readerVersion() || !(saved.papers instanceof Map)) return { ...EMPTY_CACHE, parts };
+        for (const [name, paper] of saved.papers) papers.set(name, paper);
+        entries += saved.papers.size;
+      }
+      return { papers, parts, entries };
+    } catch {
+      continue;
+    }
   }
+  return EMPTY_CACHE;
 }
 
-async function writeCache(cacheDir: string, dir: string, papers: Map<string, CachedPaper>): Promise<void> {
-  const file = cacheFile(cacheDir, dir);
-  mkdirSync(dirname(file), { recursive: true });
-  await writeAtomic(file, serialize({ version: readerVersion(), papers }));
+/** Writes the papers read anew as a next part, or, when the parts have grown, the whole cache in one. */
+async function writeCache(cacheDir: string, dir: string, cache: Cache, next: Map<string, CachedPaper>): Promise<void> {
+  const fresh = new Map([...next].filter(([name, c]) => cache.papers.get(name) !== c));
+  // Entries the parts would hold for files changed since or gone.
+  const stale = cache.entries + fresh.size - next.size;
+  if (fresh.size === 0 && stale <= 0) return;
+  const whole = cache.papers.size === 0 || cache.parts.length >= MAX_PARTS || stale > next.size;
+  // Only entries for files gone: left in the parts until there are enough to rewrite them.
+  if (fresh.size === 0 && !whole) return;
+  const number = cache.parts.length > 0 ? partNumber(cache.parts.at(-1)!) + 1 : 0;
+  const name = `${cachePrefix(dir)}${number}.v8`;
+  mkdirSync(cacheDir, { recursive: true });
+  await writeAtomic(join(cacheDir, name), serialize({ version: readerVersion(), papers: whole ? next : fresh }));
+  // Written first, then the parts it replaces go (and any file of this folder's cache not a part,
+  // as older code wrote it): a read in between merges them all to the same papers.
+  if (!whole) return;
+  const stem = cachePrefix(dir).slice(0, -1);
+  for (const old of readdirSync(cacheDir)) if (old !== name && old.startsWith(stem) && old.endsWith('.v8')) rmSync(join(cacheDir, old), { force: true });
 }
 
 /**
@@ -122,7 +170,7 @@ async function writeCache(cacheDir: string, dir: string, papers: Map<string, Cac
 export function keptPapers(cacheDir: string, dir: string): (name: string, text: string) => StoredPaper | undefined {
   let kept: Map<string, CachedPaper> | undefined;
   return (name, text) => {
-    kept ??= readCache(cacheDir, dir);
+    kept ??= readCache(cacheDir, dir).papers;
     const cached = kept.get(name);
     return cached && cached.digest === createHash('sha256').update(text).digest('base64url') ? cached.paper : undefined;
   };

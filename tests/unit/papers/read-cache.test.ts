@@ -6,6 +6,7 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deserialize } from 'node:v8';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BrokenPaperFilesError, keptPapers, readPaperFolder } from '../../../src/papers/read.ts';
 
@@ -76,5 +77,50 @@ describe('papers kept for the content loader', () => {
   it('gives nothing when no read kept papers for the folder', () => {
     const { papers, cache, names } = folderOf(1);
     expect(keptPapers(cache, papers)(names[0]!, readFileSync(join(papers, names[0]!), 'utf8'))).toBeUndefined();
+  });
+});
+
+describe('the cache in parts', () => {
+  const parts = (cache: string) => readdirSync(cache).sort((a, b) => Number(a.split('.').at(-2)) - Number(b.split('.').at(-2)));
+  const entriesIn = (cache: string, part: string) => (deserialize(readFileSync(join(cache, part))) as { papers: Map<string, unknown> }).papers.size;
+  const edit = (path: string, n: number) => writeFileSync(path, readFileSync(path, 'utf8').replace(/^title: .*$/m, `title: "Edited ${n}"`));
+
+  it('adds a part holding only the papers read anew', async () => {
+    const { papers, cache, names } = folderOf(6);
+    await readPaperFolder(papers, { cacheDir: cache });
+    expect(parts(cache)).toHaveLength(1);
+    edit(join(papers, names[2]!), 1);
+    const again = await readPaperFolder(papers, { cacheDir: cache });
+    const [first, second] = parts(cache);
+    expect([entriesIn(cache, first!), entriesIn(cache, second!)]).toEqual([6, 1]);
+    expect(again).toEqual(await readPaperFolder(papers));
+    // Nothing read anew: nothing written.
+    await readPaperFolder(papers, { cacheDir: cache });
+    expect(parts(cache)).toEqual([first, second]);
+    // The later part wins for the kept papers too.
+    expect(keptPapers(cache, papers)(names[2]!, readFileSync(join(papers, names[2]!), 'utf8'))?.data.title).toBe('Edited 1');
+  });
+
+  it('writes the whole cache in one part once the parts hold twice the papers, and the read is the same', async () => {
+    const { papers, cache, names } = folderOf(3);
+    await readPaperFolder(papers, { cacheDir: cache });
+    for (let n = 1; n <= 4; n++) {
+      edit(join(papers, names[n % 3]!), n);
+      await readPaperFolder(papers, { cacheDir: cache });
+    }
+    // 3 + 1 + 1 + 1 entries, then a fourth edit would make 7 > 2 × 3: one part of 3.
+    expect(parts(cache).map((p) => entriesIn(cache, p))).toEqual([3]);
+    expect(await readPaperFolder(papers, { cacheDir: cache })).toEqual(await readPaperFolder(papers));
+  });
+
+  it('drops the entries of removed files once they are many, and a cache file of the older single-file form', async () => {
+    const { papers, cache, names } = folderOf(6);
+    await readPaperFolder(papers, { cacheDir: cache });
+    const [part] = parts(cache);
+    const legacy = part!.replace(/\.\d+\.v8$/, '.v8');
+    writeFileSync(join(cache, legacy), 'older form');
+    for (const name of names.slice(0, 4)) rmSync(join(papers, name));
+    expect(await readPaperFolder(papers, { cacheDir: cache })).toEqual(await readPaperFolder(papers));
+    expect(parts(cache).map((p) => entriesIn(cache, p))).toEqual([2]);
   });
 });
