@@ -40,8 +40,6 @@ const listingOnDisk = z.object({
 });
 type ListingOnDisk = z.infer<typeof listingOnDisk>;
 
-const stringOrNull = z.string().nullable();
-
 /**
  * The papers on disk, one array per field, a paper's fields at the same position in each, and
  * listings naming their papers by that position. At 100,000 papers this parses in 25 ms and is
@@ -49,15 +47,14 @@ const stringOrNull = z.string().nullable();
  * should take under 2 s; and a slug taken from the column is the very string the papers are
  * keyed by, so looking a listing's papers up does not hash 100,000 strings again.
  */
-const paperColumns = z.object({
-  slug: z.array(z.string()),
-  size: z.array(z.number()),
-  mtimeMs: z.array(z.number()),
-  key: z.array(z.string()),
-  arxiv: z.array(stringOrNull),
-  fingerprint: z.array(stringOrNull),
-});
-type PaperColumns = z.infer<typeof paperColumns>;
+interface PaperColumns {
+  slug: string[];
+  size: number[];
+  mtimeMs: number[];
+  key: string[];
+  arxiv: Array<string | null>;
+  fingerprint: Array<string | null>;
+}
 
 const ingestIndexFile = z.object({
   version: z.literal(3),
@@ -81,10 +78,11 @@ export interface IngestIndex {
 }
 
 /**
- * The papers' columns are checked by hand, not by zod: its parse of 100,000 entries takes longer
- * than the whole read. Every column must be as long as the slugs and hold its field's type.
+ * The papers' columns, checked by hand rather than by a schema: zod's parse of 100,000 entries
+ * takes longer than the whole read. Every column must be as long as the slugs and hold its
+ * field's type.
  */
-function parsePapers(raw: unknown): Map<string, IndexedPaper> | null {
+function parseColumns(raw: unknown): PaperColumns | null {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
   const columns = raw as Record<keyof PaperColumns, unknown>;
   const n = Array.isArray(columns.slug) ? columns.slug.length : -1;
@@ -94,8 +92,12 @@ function parsePapers(raw: unknown): Map<string, IndexedPaper> | null {
   const isStringOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
   const { slug, size, mtimeMs, key, arxiv, fingerprint } = columns;
   if (!column(slug, isString) || !column(size, isNumber) || !column(mtimeMs, isNumber) || !column(key, isString) || !column(arxiv, isStringOrNull) || !column(fingerprint, isStringOrNull)) return null;
+  return { slug, size, mtimeMs, key, arxiv, fingerprint };
+}
+
+function fromColumns({ slug, size, mtimeMs, key, arxiv, fingerprint }: PaperColumns): Map<string, IndexedPaper> {
   const papers = new Map<string, IndexedPaper>();
-  for (let i = 0; i < n; i++) papers.set(slug[i]!, { size: size[i]!, mtimeMs: mtimeMs[i]!, key: key[i]!, arxiv: arxiv[i]!, fingerprint: fingerprint[i]! });
+  for (let i = 0; i < slug.length; i++) papers.set(slug[i]!, { size: size[i]!, mtimeMs: mtimeMs[i]!, key: key[i]!, arxiv: arxiv[i]!, fingerprint: fingerprint[i]! });
   return papers;
 }
 
@@ -123,9 +125,9 @@ export async function readIngestIndex(papersDir: string): Promise<IngestIndex> {
   try {
     const raw: unknown = JSON.parse(await readFile(ingestIndexPath(papersDir), 'utf8'));
     const outline = ingestIndexFile.safeParse(raw);
-    const papers = outline.success ? parsePapers(outline.data.papers) : null;
-    const listings = outline.success && papers ? listingsBySlug(outline.data.listings, [...papers.keys()]) : null;
-    return outline.success && papers && listings ? { ...outline.data, papers, listings } : emptyIndex();
+    const columns = outline.success ? parseColumns(outline.data.papers) : null;
+    const listings = outline.success && columns ? listingsBySlug(outline.data.listings, columns.slug) : null;
+    return outline.success && columns && listings ? { ...outline.data, papers: fromColumns(columns), listings } : emptyIndex();
   } catch {
     return emptyIndex();
   }
