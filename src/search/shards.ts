@@ -11,7 +11,8 @@
  * digits of a binary number: one more day changes the last shard, and every few days a run of
  * the small ones becomes one larger shard. A rebuild then indexes a few hundred papers on most
  * days instead of, on average, half a full shard; a shard's papers change otherwise only when one
- * of them does (a later listing adds a day or upvotes to it).
+ * of them does (a later listing adds a day or upvotes to it). An archive smaller than a full
+ * shard is one shard.
  */
 import type { PaperView } from '../papers/view.ts';
 
@@ -38,7 +39,11 @@ export function shardPapers<T extends Shardable>(papers: readonly T[], size: num
     start += count;
   };
   while (ordered.length - start >= size) cut(size);
-  for (let k = 1; k <= HALVINGS; k++) {
+  // An archive smaller than a full shard stays one: a word is then searched in one index, where
+  // Pagefind finds it as typed (merged with shards that lack it, it also matches shorter words
+  // there, and a rare word's search is no longer few enough to suggest a commoner one).
+  const halve = start > 0;
+  for (let k = 1; halve && k <= HALVINGS; k++) {
     const smaller = Math.floor(size / 2 ** k);
     if (smaller >= 1 && ordered.length - start >= smaller) cut(smaller);
   }
