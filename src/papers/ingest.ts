@@ -17,7 +17,7 @@ import { newPaperFile, parsePaperFile, PaperFileError, readFrontmatter, skimArxi
 import { baseSlug, chooseSlug, type SlugOwner } from './slug.ts';
 import { legacyTitleKey, titleKey } from '../listing/title-key.ts';
 import { abstractFingerprint, abstractShape, compareAbstracts, compareShapes, type AbstractShape } from './abstracts.ts';
-import { listingHash, readIngestIndex, unchangedSince, writeIngestIndex, emptyIndex, type IngestIndex, type IndexedListing, type IndexedPaper } from './ingest-index.ts';
+import { listingHash, readIngestIndex, unchangedSince, writeIngestIndex, EMPTY_INDEX, type IngestIndex, type IndexedListing, type IndexedPaper } from './ingest-index.ts';
 import type { PaperFields } from './schema.ts';
 import type { Problem } from '../listing/types.ts';
 
@@ -139,7 +139,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const date = options.date ?? null;
   const projectRoot = options.projectRoot ?? process.cwd();
   const files = await listingFiles(options.inputs, problems);
-  const index = options.dryRun ? emptyIndex() : await readIngestIndex(options.papersDir);
+  const index = options.dryRun ? EMPTY_INDEX : await readIngestIndex(options.papersDir);
   const read: ReadListing[] = [];
   for (const path of files) {
     // A regular file with the size, mtime and stated date the index recorded keeps its hash unread.
@@ -203,8 +203,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
         const stored = store.bySlug.get(slug);
         return stored?.seen != null && (stored.text === null || skimHasAppearance(stored.text, file));
       };
-      // Trusted, every paper the index names is there as it says: only untrusted is each looked at.
-      if (before?.hash === r.hash && (trustIndex || before.slugs.every(recorded))) skipped.set(r.path, before);
+      if (before?.hash === r.hash && before.slugs.every(recorded)) skipped.set(r.path, before);
     }
     const loaded = await parseAll(read.filter((r) => !skipped.has(r.path)));
     return { store, skipped, loaded, reachable: reachableFrom(loaded, store), compared: comparedWith(loaded, store) };
@@ -282,7 +281,7 @@ async function nextIndex(
   failedWrites: Set<string>,
   statedDate: string | null,
 ): Promise<IngestIndex> {
-  const papers = new Map<string, IndexedPaper>();
+  const papers: Record<string, IndexedPaper> = {};
   const fresh = await mapConcurrently([...touched.keys()], READ_CONCURRENCY, (slug) => lstat(join(dir, `${slug}.md`)).catch(() => null));
   const freshBySlug = new Map([...touched.keys()].map((slug, i) => [slug, fresh[i]]));
   for (const stored of store.bySlug.values()) {
@@ -290,24 +289,24 @@ async function nextIndex(
     if (store.brokenBySlug.has(stored.slug) || failedWrites.has(stored.slug)) continue;
     const entry = touched.get(stored.slug) ?? stored.entry;
     if (!entry && stored.indexed) {
-      papers.set(stored.slug, stored.indexed);
+      papers[stored.slug] = stored.indexed;
       continue;
     }
     const key = entry?.fields.titleKey ?? stored.key;
     const s = freshBySlug.has(stored.slug) ? freshBySlug.get(stored.slug) : stored.seen;
     if (!s || key === undefined) continue;
     const fingerprint = entry ? abstractFingerprint(entry.body) : fingerprintOf(stored);
-    papers.set(stored.slug, { size: s.size, mtimeMs: s.mtimeMs, key, arxiv: entry?.fields.arxiv ?? stored.arxiv, fingerprint });
+    papers[stored.slug] = { size: s.size, mtimeMs: s.mtimeMs, key, arxiv: entry?.fields.arxiv ?? stored.arxiv, fingerprint };
   }
   const listings: Record<string, IndexedListing> = Object.fromEntries([...skipped].map(([path, entry]) => [basename(path), entry]));
   const failed = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
   for (const { listing, path, hash, size, mtimeMs } of loaded) {
     const slugs = [...(slugsOf.get(listing.file) ?? [])].sort();
-    if (failedWrites.size === 0 && !failed.has(path) && slugs.every((slug) => papers.has(slug))) listings[listing.file] = { hash, slugs, size, mtimeMs, statedDate };
+    if (failedWrites.size === 0 && !failed.has(path) && slugs.every((slug) => papers[slug])) listings[listing.file] = { hash, slugs, size, mtimeMs, statedDate };
   }
   // Taken once this run's files are written: the next run compares the folder with it.
   const folderMtimeMs = (await stat(dir)).mtimeMs;
-  return { version: 3, folderMtimeMs, papers, listings };
+  return { version: EMPTY_INDEX.version, folderMtimeMs, papers, listings };
 }
 
 /**
@@ -485,7 +484,7 @@ async function loadPapers(dir: string, names: string[], problems: Problem[], ind
   const seen: Array<{ size: number; mtimeMs: number } | null> = [];
   const known: Array<IndexedPaper | undefined> = [];
   for (const name of names) {
-    const indexed = index.papers.get(name.slice(0, -3));
+    const indexed = index.papers[name.slice(0, -3)];
     if (trustIndex && indexed) {
       seen.push(indexed);
       known.push(indexed);

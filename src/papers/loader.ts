@@ -106,7 +106,7 @@ async function syncFile({ store, generateDigest, config }: LoaderContext, dir: s
     if (!(error instanceof PaperFileError)) throw error;
     throw new BrokenPaperFile(`${filePath}: ${error.message}`);
   }
-  // The digest is of the file, body included: a file whose body alone changed is stored anew all the same.
+  // A file whose body alone changed has a new mtime too: it is stored anew all the same.
   store.set({ id, data: paper.fields, digest, filePath });
   return id;
 }

@@ -120,9 +120,10 @@ function readerVersion(): string {
 /** The cache's parts merged; empty when there is none, a part is unreadable or of another reader. */
 function readCache(cacheDir: string, dir: string): Cache {
   const prefix = cachePrefix(dir);
+  let parts: string[] = [];
   // Another step may be writing the whole cache and removing the older parts meanwhile: read again once.
   for (let attempt = 0; attempt < 2; attempt++) {
-    const parts = existsSync(cacheDir) ? readdirSync(cacheDir).filter((n) => n.startsWith(prefix) && /^\d+$/.test(n.slice(prefix.length, -3)) && n.endsWith('.v8')) : [];
+    parts = existsSync(cacheDir) ? readdirSync(cacheDir).filter((n) => n.startsWith(prefix) && /^\d+$/.test(n.slice(prefix.length, -3)) && n.endsWith('.v8')) : [];
     parts.sort((a, b) => partNumber(a) - partNumber(b));
     try {
       const papers = new Map<string, CachedPaper>();
@@ -138,7 +139,8 @@ function readCache(cacheDir: string, dir: string): Cache {
       continue;
     }
   }
-  return EMPTY_CACHE;
+  // Unreadable: the next write is numbered after the parts found, and replaces them.
+  return { ...EMPTY_CACHE, parts };
 }
 
 /** Writes the papers read anew as a next part, or, when the parts have grown, the whole cache in one. */
@@ -147,8 +149,8 @@ async function writeCache(cacheDir: string, dir: string, cache: Cache, next: Map
   // Entries the parts would hold for files changed since or gone.
   const stale = cache.entries + fresh.size - next.size;
   if (fresh.size === 0 && stale <= 0) return;
-  const whole = cache.papers.size === 0 || cache.parts.length >= MAX_PARTS || stale > next.size;
-  // Only entries for files gone: left in the parts until there are enough to rewrite them.
+  const whole = cache.papers.size === 0 || cache.parts.length >= MAX_PARTS || stale >= next.size;
+  // Only stale entries (of files gone or read anew since): left in the parts until they are as many as the papers.
   if (fresh.size === 0 && !whole) return;
   const number = cache.parts.length > 0 ? partNumber(cache.parts.at(-1)!) + 1 : 0;
   const name = `${cachePrefix(dir)}${number}.v8`;

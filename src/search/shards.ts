@@ -30,7 +30,9 @@ type Shardable = Pick<PaperView, 'slug' | 'firstSeen'>;
 const byFirstSeen = (a: Shardable, b: Shardable) => (a.firstSeen < b.firstSeen ? -1 : a.firstSeen > b.firstSeen ? 1 : a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 
 /** The papers of each shard, first shard first; none for no papers. */
-export function shardPapers<T extends Shardable>(papers: readonly T[], size: number = SHARD_SIZE): T[][] {
+export function shardPapers<T extends Shardable>(papers: readonly T[], shardSize: number = SHARD_SIZE): T[][] {
+  // A size from the environment that is not a whole number of papers would cut no shard at all.
+  const size = Number.isFinite(shardSize) && shardSize >= 1 ? Math.floor(shardSize) : SHARD_SIZE;
   const ordered = [...papers].sort(byFirstSeen);
   const shards: T[][] = [];
   let start = 0;

@@ -319,6 +319,24 @@ describe('one more day, with the ingest index', () => {
   const listingNames = readdirSync(samples).sort();
   const lastDay = listingNames.at(-1)!;
 
+  it('writes again a paper deleted while the folder kept its modification time', async () => {
+    // A delete in the same clock tick as the last run, or a backup tool restoring the folder's
+    // times: the folder looks as the last run left it, but a paper an unchanged listing made is gone.
+    const listings = scratch();
+    const papers = join(scratch(), 'papers');
+    cpSync(join(samples, lastDay), join(listings, lastDay));
+    expect((await ingest('--papers-dir', papers, listings)).code).toBe(0);
+    const [gone] = papersIn(papers);
+    const before = read(papers, gone!);
+    const folder = statSync(papers);
+    rmSync(join(papers, gone!));
+    utimesSync(papers, folder.atimeMs / 1000, folder.mtimeMs / 1000);
+    const again = await ingest('--papers-dir', papers, listings);
+    expect(again.code, again.stdout).toBe(0);
+    expect(again.stdout).toContain('1 new');
+    expect(frontmatter(read(papers, gone!)).title).toBe(frontmatter(before).title);
+  });
+
   it('reads only the new listing and the papers it can reach, and notices files edited by hand', async () => {
     const listings = scratch();
     const papers = join(scratch(), 'papers');

@@ -48,6 +48,12 @@ describe('cutting the papers into shards', () => {
     expect(Math.max(...changed)).toBe(8000);
   });
 
+  it('takes a size that is not a whole number of papers as the default or its whole part', () => {
+    expect(slugs(shardPapers(archive, 0))).toEqual([['a', 'b', 'c', 'd', 'e']]);
+    expect(slugs(shardPapers(archive, -3))).toEqual([['a', 'b', 'c', 'd', 'e']]);
+    expect(slugs(shardPapers(archive, 2.5))).toEqual(slugs(shardPapers(archive, 2)));
+  });
+
   it('gives no shard for no papers', () => {
     expect(shardPapers([], 2)).toEqual([]);
   });
