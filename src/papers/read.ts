@@ -77,9 +77,11 @@ interface CachedPaper {
 }
 
 interface Cache {
+  /** Merged, a later part's entry winning. */
   papers: Map<string, CachedPaper>;
-  /** The parts' file names, oldest first, and how many entries they hold in all. */
+  /** The parts' file names, oldest first. */
   parts: string[];
+  /** The entries the parts hold in all, stale ones included. */
   entries: number;
 }
 
