@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 
 import { env, SettingError, siteAddress } from './src/config.ts';
 import { sitemap } from './src/site/sitemap.ts';
+import { relatedPapersAhead } from './src/site/related-integration.ts';
 
 // SITE_URL / BASE_PATH let the same build be deployed at a domain root or under a
 // sub-path (e.g. GitHub Pages project sites); pages build links from BASE_URL.
@@ -23,8 +24,9 @@ export default defineConfig({
   base: address.base,
   trailingSlash: 'always',
   output: 'static',
+  // Related papers are worked out in a worker thread from the start of a build (src/site/related-integration.ts).
   // The bundles of paper articles (src/pages/paper-data) are data for the not-found page, not pages.
-  integrations: [mdx(), sitemap({ exclude: (page) => /\/paper-data\/\d+\/$/.test(page) })],
+  integrations: [relatedPapersAhead(), mdx(), sitemap({ exclude: (page) => /\/paper-data\/\d+\/$/.test(page) })],
   // CSS stays in files the page links; small stylesheets are not inlined.
   build: { inlineStylesheets: 'never' },
   vite: {

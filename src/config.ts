@@ -19,8 +19,10 @@ export const BUILD_CACHE = {
   papers: 'node_modules/.cache/paper-digest-papers',
   /** The search index in shards, mirrored into the site (scripts/build-site.ts). */
   search: 'node_modules/.cache/paper-digest-search',
-  /** Every paper's related papers, worked out beside the search index for `astro build` (src/analysis/related-file.ts). */
-  related: 'node_modules/.cache/paper-digest-related/related.json',
+  /** Every paper's stem counts for related papers, reused while its text is unchanged (src/analysis/term-counts.ts). */
+  termCounts: 'node_modules/.cache/paper-digest-related/term-counts.v8',
+  /** Content hashes of the files the offline manifest names, reused while a file is unchanged (src/offline/kept-hashes.ts). */
+  offlineHashes: 'node_modules/.cache/paper-digest-offline/hashes.json',
 } as const;
 
 /** Environment variables the build and scripts read; each one's meaning is in docs/publishing.md. */
@@ -37,8 +39,6 @@ export const env = {
   paperPages: () => paperPages(process.env.PAPER_PAGES),
   /** Builds the site and the search index side by side: faster on two cores, with both memory peaks at once (docs/performance.md). */
   parallelBuild: () => Boolean(process.env.PARALLEL_BUILD),
-  /** Related papers already worked out for this build (src/analysis/related-file.ts); set by scripts/build-site.ts. */
-  relatedPapersFile: () => process.env.RELATED_PAPERS_FILE || undefined,
   /** The Daily Papers API `npm run fetch` asks (tests point it at a local server). */
   dailyPapersUrl: () => process.env.DAILY_PAPERS_URL || 'https://huggingface.co/api/daily_papers',
   /** `off` leaves link-preview images out of the build. */

@@ -6,7 +6,7 @@
  * candidates rather than with every pair. Shared topics only nudge near-ties.
  */
 import { OTHER_TOPIC } from './taxonomy.ts';
-import { isStopword, stem, words } from './terms.ts';
+import { TermCounts, type TermVector } from './term-counts.ts';
 
 export interface RelatablePaper {
   /** Unique id, returned in the results (the paper's slug). */
@@ -18,8 +18,6 @@ export interface RelatablePaper {
   key?: string;
 }
 
-/** A word in the title counts as this many occurrences in the abstract. */
-export const TITLE_BOOST = 3;
 /** Terms kept per paper, the highest weighted: a paper is compared on what sets it apart. */
 export const TERMS_PER_PAPER = 30;
 /** At most this many papers are indexed under one term (those it weighs most in). */
@@ -33,18 +31,20 @@ export const TOPIC_NUDGE = 0.1;
 const K1 = 1.2;
 const B = 0.75;
 
-/** For each paper id, the ids of up to `k` related papers, most related first (empty when none is close). */
-export function relatedPapers(papers: RelatablePaper[], k = 5): Map<string, string[]> {
+/**
+ * For each paper id, the ids of up to `k` related papers, most related first (empty when none
+ * is close). `counts` may hold stem counts kept from an earlier build (term-counts.ts).
+ */
+export function relatedPapers(papers: RelatablePaper[], k = 5, counts = new TermCounts()): Map<string, string[]> {
   const limit = Math.max(0, Math.floor(k));
   if (limit === 0) return new Map(papers.map((paper) => [paper.id, []]));
   // Sorting first makes the result independent of the order papers are given in.
   const sorted = [...papers].sort((a, b) => compareIds(a.id, b.id));
-  const terms = new Terms();
   const vectors = weightTerms(
-    sorted.map((paper) => termCounts(paper, terms)),
-    terms,
+    sorted.map((paper) => counts.of(paper)),
+    counts.names,
   );
-  const index = buildIndex(vectors, terms.names.length);
+  const index = buildIndex(vectors, counts.names.length);
   const topics = sorted.map((paper) => new Set(paper.topics.filter((topic) => topic !== OTHER_TOPIC)));
   const result = new Map<string, string[]>();
   const scores = new Float64Array(sorted.length);
@@ -77,63 +77,14 @@ export function relatedPapers(papers: RelatablePaper[], k = 5): Map<string, stri
   return result;
 }
 
-/**
- * Terms by number, so that each paper's terms are two typed arrays rather than a map of strings:
- * at 30,000 papers the maps took some 300 MB.
- */
-class Terms {
-  /** Each term's text, by number. */
-  readonly names: string[] = [];
-  readonly #numbers = new Map<string, number>();
-  // A collection repeats the same few tens of thousands of words millions of times: each word's
-  // term number (-1 for a stopword or one-letter word) is remembered, as stemming every
-  // occurrence cost a second of every build at 30,000 papers.
-  readonly #ofWord = new Map<string, number>();
-
-  ofWord(word: string): number {
-    let number = this.#ofWord.get(word);
-    if (number === undefined) this.#ofWord.set(word, (number = word.length < 2 || isStopword(word) ? -1 : this.#number(stem(word))));
-    return number;
-  }
-
-  #number(term: string): number {
-    let number = this.#numbers.get(term);
-    if (number === undefined) {
-      this.#numbers.set(term, (number = this.names.length));
-      this.names.push(term);
-    }
-    return number;
-  }
-}
-
-/** A paper's terms and a number per term (counts, then weights). */
-interface TermVector {
-  terms: Int32Array;
-  weights: Float64Array;
-}
-
 interface Postings {
   papers: Int32Array;
   weights: Float64Array;
 }
 
-/** Stem counts of a paper's title (boosted) and abstract, without stopwords or one-letter words. */
-function termCounts(paper: RelatablePaper, terms: Terms): TermVector {
-  const counts = new Map<number, number>();
-  const add = (text: string, times: number) => {
-    for (const word of words(text)) {
-      const term = terms.ofWord(word);
-      if (term !== -1) counts.set(term, (counts.get(term) ?? 0) + times);
-    }
-  };
-  add(paper.title, TITLE_BOOST);
-  add(paper.abstract, 1);
-  return { terms: Int32Array.from(counts.keys()), weights: Float64Array.from(counts.values()) };
-}
-
 /** BM25 weights, cut to each paper's TERMS_PER_PAPER best terms and scaled to unit length. */
-function weightTerms(allCounts: TermVector[], terms: Terms): TermVector[] {
-  const documentFrequency = new Int32Array(terms.names.length);
+function weightTerms(allCounts: TermVector[], names: readonly string[]): TermVector[] {
+  const documentFrequency = new Int32Array(names.length);
   let totalLength = 0;
   for (const counts of allCounts) {
     for (let t = 0; t < counts.terms.length; t++) {
@@ -143,22 +94,35 @@ function weightTerms(allCounts: TermVector[], terms: Terms): TermVector[] {
   }
   const n = allCounts.length;
   const averageLength = totalLength / Math.max(n, 1);
+  // Each paper's best terms are picked by insertion into a short list rather than by sorting all
+  // of them (about 150 a paper): at 30,000 papers the sort cost a second of every build.
+  const keptTerms = new Int32Array(TERMS_PER_PAPER);
+  const keptWeights = new Float64Array(TERMS_PER_PAPER);
+  // Heavier first, then by name: the order a sort by weight, then name, gives.
+  const ahead = (weight: number, term: number, at: number) => weight > keptWeights[at]! || (weight === keptWeights[at]! && names[term]! < names[keptTerms[at]!]!);
   return allCounts.map((counts) => {
     let length = 0;
     for (const count of counts.weights) length += count;
     const lengthNorm = 1 - B + (B * length) / (averageLength || 1);
-    const weighted: Array<{ term: number; weight: number }> = [];
+    let kept = 0;
     for (let t = 0; t < counts.terms.length; t++) {
       const term = counts.terms[t]!;
       const count = counts.weights[t]!;
       const df = documentFrequency[term]!;
       const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      weighted.push({ term, weight: (idf * count * (K1 + 1)) / (count + K1 * lengthNorm) });
+      const weight = (idf * count * (K1 + 1)) / (count + K1 * lengthNorm);
+      if (kept === TERMS_PER_PAPER && !ahead(weight, term, kept - 1)) continue;
+      let at = kept < TERMS_PER_PAPER ? kept++ : kept - 1;
+      for (; at > 0 && ahead(weight, term, at - 1); at--) {
+        keptTerms[at] = keptTerms[at - 1]!;
+        keptWeights[at] = keptWeights[at - 1]!;
+      }
+      keptTerms[at] = term;
+      keptWeights[at] = weight;
     }
-    weighted.sort((a, b) => b.weight - a.weight || compareIds(terms.names[a.term]!, terms.names[b.term]!));
-    const kept = weighted.slice(0, TERMS_PER_PAPER);
-    const norm = Math.hypot(...kept.map((t) => t.weight)) || 1;
-    return { terms: Int32Array.from(kept, (t) => t.term), weights: Float64Array.from(kept, (t) => t.weight / norm) };
+    const weights = keptWeights.slice(0, kept);
+    const norm = Math.hypot(...weights) || 1;
+    return { terms: keptTerms.slice(0, kept), weights: weights.map((w) => w / norm) };
   });
 }
 

@@ -8,7 +8,7 @@ import { buildArchive, type ArchiveMonth } from '../site/archive.ts';
 import { buildDigests, placesByPaper, type Digest, type DigestPlace } from '../site/digests.ts';
 import { DAY_PAGE_SIZE, env } from '../config.ts';
 import { byNewest, toPaperView, type PaperView } from '../papers/view.ts';
-import { relatable, relatedFromFileOrNow } from '../analysis/related-file.ts';
+import { relatable, relatedAheadOrNow } from '../analysis/related-ahead.ts';
 import { readPaperBodies } from '../papers/loader.ts';
 import { bundleCount, bundleOf, papersWithPages as withPages } from '../site/paper-pages.ts';
 
@@ -53,13 +53,12 @@ export function allMonths(): Promise<ArchiveMonth[]> {
   return archive;
 }
 
-/** Up to five related papers per paper, for the whole collection at once (worked out beside the search index when scripts/build-site.ts builds). */
+/** Up to five related papers per paper, for the whole collection at once (worked out ahead in a worker thread when `astro build` starts). */
 export function relatedOf(slug: string): Promise<PaperView[]> {
-  related ??= Promise.all([allPapers(), paperBySlug()]).then(([papers, index]) => {
-    const file = env.relatedPapersFile();
-    const { related: ids, fromFile } = relatedFromFileOrNow(papers.map(relatable), file);
-    // Said in the build log: a file that is never used (papers read differently) would cost 6 s a build unseen.
-    console.log(fromFile ? `related papers: taken from ${file}` : `related papers: worked out for ${papers.length} papers${file ? ` (${file} was made from other papers)` : ''}`);
+  related ??= Promise.all([allPapers(), paperBySlug()]).then(async ([papers, index]) => {
+    const { related: ids, ahead } = await relatedAheadOrNow(papers.map(relatable));
+    // Said in the build log: a worker's answer that is never used (papers read differently) would cost 6 s a build unseen.
+    console.log(ahead ? 'related papers: worked out ahead' : `related papers: worked out for ${papers.length} papers`);
     return new Map([...ids].map(([id, list]) => [id, list.map((r) => index.get(r)!)]));
   });
   return related.then((map) => map.get(slug) ?? []);

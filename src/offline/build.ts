@@ -10,21 +10,23 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { SEARCH_ENTRY, type PagefindEntry } from '../search/entry.ts';
 import { contentHash } from './content-hash.ts';
+import { KeptHashes } from './kept-hashes.ts';
 import { formatBytes } from './format-bytes.ts';
 import { buildManifest, linkedPaperSlugs, MANIFEST_PATH, saveSet, selectOfflineFiles, totalBytes } from './manifest.ts';
 
-/** Writes `sw.js` and the manifest into the site folder; returns a summary for the build log. */
-export async function buildOffline(site: string): Promise<string> {
+/**
+ * Writes `sw.js` and the manifest into the site folder; returns a summary for the build log.
+ * @param hashesFile where files' content hashes are kept from one build to the next (kept-hashes.ts); none when unset
+ */
+export async function buildOffline(site: string, hashesFile?: string): Promise<string> {
+  const hashes = hashesFile === undefined ? KeptHashes.none() : KeptHashes.read(hashesFile);
   const files = listFiles(site);
   const entry = JSON.parse(readFileSync(join(site, SEARCH_ENTRY), 'utf8')) as PagefindEntry;
   const selection = selectOfflineFiles(files, entry, (page) => linkedPaperSlugs(readFileSync(join(site, page), 'utf8')));
   const worker = await bundleWorker();
   const manifest = await buildManifest(
     selection,
-    async (file) => {
-      const bytes = readFileSync(join(site, file));
-      return { bytes: bytes.byteLength, hash: await contentHash(bytes) };
-    },
+    (file) => hashes.facts(join(site, file), file),
     await contentHash(new TextEncoder().encode(worker)),
   );
   // The worker carries its build id and shell; the full lists stay in the manifest, which only
@@ -33,6 +35,7 @@ export async function buildOffline(site: string): Promise<string> {
   // Rewritten only when they change, so an unchanged build leaves them (and hosts' caches) as they are.
   writeIfChanged(join(site, MANIFEST_PATH), JSON.stringify(manifest));
   writeIfChanged(join(site, 'sw.js'), script);
+  if (hashesFile !== undefined) await hashes.write(hashesFile);
 
   return [
     `offline: build ${manifest.buildId}; sw.js ${formatBytes(Buffer.byteLength(script))}, manifest ${formatBytes(statSync(join(site, MANIFEST_PATH)).size)}`,

@@ -1,0 +1,85 @@
+/**
+ * Related papers worked out ahead in a worker thread (src/analysis/related-ahead.ts): used only
+ * for the very papers they were worked out from, so the pages show what working them out anew
+ * shows.
+ */
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { relatable, relatedAheadOrNow, relatedFingerprint, workOutAhead } from '../../../src/analysis/related-ahead.ts';
+import { startRelatedAhead } from '../../../src/analysis/related-worker.ts';
+import { relatedPapers, type RelatablePaper } from '../../../src/analysis/related.ts';
+import { readPaperViews } from '../../../src/papers/read.ts';
+
+const paper = (id: string, title: string, abstract: string, topics: string[] = []): RelatablePaper => ({ id, title, abstract, topics, key: id });
+
+const papers: RelatablePaper[] = [
+  paper('asr-noise', 'Robust Speech Recognition in Noisy Call Centres', 'We adapt an acoustic model for speech recognition to telephone noise.', ['audio-speech']),
+  paper('asr-children', "Speech Recognition for Children's Voices", 'Children confuse acoustic models; we adapt speech recognition with pitch augmentation.', ['audio-speech']),
+  paper('prune-llm', 'One-Shot Pruning of Large Language Models', 'We prune half the weights of large language models in one shot.', ['efficiency']),
+  paper('prune-vit', 'Structured Pruning of Vision Transformers', 'We prune attention heads of vision transformers with structured pruning.', ['efficiency']),
+  paper('splat', 'Gaussian Splatting for Dynamic Scenes', 'We reconstruct dynamic scenes as deforming 3D Gaussians and render novel views.', ['3d-graphics']),
+];
+
+const scratch = mkdtempSync(join(tmpdir(), 'related-ahead-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('related papers worked out ahead', () => {
+  it('are worked out in a worker thread from the paper files, as the pages would work them out', async () => {
+    const bundled = join(import.meta.dirname, '../../../content/papers');
+    const dir = join(scratch, 'papers');
+    for (const name of readdirSync(bundled).filter((n) => n.endsWith('.md')).slice(0, 40)) cpSync(join(bundled, name), join(dir, name));
+    const answer = await startRelatedAhead({ papersDir: dir });
+    const views = (await readPaperViews(dir)).map(relatable);
+    expect(answer).toEqual(workOutAhead(views));
+    expect(await relatedAheadOrNow(views, Promise.resolve(answer))).toEqual({ related: relatedPapers(views), ahead: true });
+  });
+
+  it("keep the papers' stem counts for the next build, written again only when a paper's text changed", async () => {
+    const dir = join(scratch, 'papers');
+    const termCountsFile = join(scratch, 'counts', 'term-counts.v8');
+    const first = await startRelatedAhead({ papersDir: dir, termCountsFile });
+    const written = statSync(termCountsFile);
+    expect(await startRelatedAhead({ papersDir: dir, termCountsFile })).toEqual(first);
+    expect(statSync(termCountsFile).mtimeMs).toBe(written.mtimeMs);
+    const [name] = readdirSync(dir).sort();
+    writeFileSync(join(dir, name!), readFileSync(join(dir, name!), 'utf8').replace(/\n*$/, ' We also study speech recognition in noisy call centres.\n'));
+    const edited = await startRelatedAhead({ papersDir: dir, termCountsFile });
+    expect(edited).toEqual(workOutAhead((await readPaperViews(dir)).map(relatable)));
+    expect(statSync(termCountsFile).mtimeMs).toBeGreaterThan(written.mtimeMs);
+  });
+
+  it('are used rather than worked out again when they were worked out from these papers, in any order', async () => {
+    // An answer no computation would give: only an answer that is used can produce it.
+    const madeUp = { fingerprint: relatedFingerprint(papers), related: [['splat', ['asr-noise']]] as Array<[string, string[]]> };
+    const { related, ahead } = await relatedAheadOrNow([...papers].reverse(), Promise.resolve(madeUp));
+    expect(ahead).toBe(true);
+    expect(related.get('splat')).toEqual(['asr-noise']);
+  });
+
+  it('are worked out anew for papers edited since', async () => {
+    const answer = workOutAhead(papers);
+    // The Gaussian splatting paper turns out to be about pruning speech models.
+    const edited = papers.map((p) => (p.id === 'splat' ? { ...p, abstract: 'We prune speech recognition models for telephone noise with structured pruning.' } : p));
+    const fresh = relatedPapers(edited);
+    expect(fresh.get('splat')).not.toEqual(relatedPapers(papers).get('splat'));
+    expect(await relatedAheadOrNow(edited, Promise.resolve(answer))).toEqual({ related: fresh, ahead: false });
+  });
+
+  it('are worked out by the pages when no worker ran or it failed', async () => {
+    expect(await relatedAheadOrNow(papers, undefined)).toEqual({ related: relatedPapers(papers), ahead: false });
+    // A paper file the worker cannot read: it ends without an answer.
+    const broken = join(scratch, 'broken');
+    cpSync(join(scratch, 'papers'), broken, { recursive: true });
+    writeFileSync(join(broken, 'broken.md'), '---\ntitle: [unclosed\n---\n');
+    expect(await startRelatedAhead({ papersDir: broken })).toBeNull();
+  });
+
+  it('tell papers apart by everything related papers are worked out from', () => {
+    const base = relatedFingerprint(papers);
+    expect(relatedFingerprint([...papers].reverse())).toBe(base);
+    const edits: Array<Partial<RelatablePaper>> = [{ title: 'Another title' }, { abstract: 'Another abstract.' }, { topics: ['vision'] }, { key: 'merged' }, { id: 'renamed' }];
+    for (const edit of edits) expect(relatedFingerprint(papers.map((p, n) => (n === 0 ? { ...p, ...edit } : p))), JSON.stringify(edit)).not.toBe(base);
+  });
+});
