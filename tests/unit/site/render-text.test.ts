@@ -153,6 +153,22 @@ describe('excerpt', () => {
   it('does not escape: it returns plain text for the template to escape', () => {
     expect(excerpt('<b>x</b>', 50)).toBe('<b>x</b>');
   });
+
+  it('cuts a long text as collapsing it whole and cutting that gives, whatever whitespace it holds', () => {
+    // The rule written out plainly: collapse all of it, then cut at a word boundary.
+    const collapsedWhole = (t: string, max: number) => {
+      const flat = t.replace(/\s+/g, ' ').trim();
+      if (flat.length <= max) return flat;
+      if (max < 1) return '';
+      const space = flat.lastIndexOf(' ', max - 1);
+      let cut = space > 0 ? space : max - 1;
+      if (/[\uD800-\uDBFF]/.test(flat.charAt(cut - 1))) cut -= 1;
+      return `${flat.slice(0, cut).replace(/[\s,;:.\-–—]+$/, '')}…`;
+    };
+    const long = 'Large language models reason better when taught to check their work. '.repeat(40);
+    const texts = [long, `${' '.repeat(900)}${long}`, long.replace(/ /g, ' \n\t '), `Short start${' '.repeat(2000)}then more words after a long gap`, `${'😀'.repeat(300)} end`, `one ${'x'.repeat(5000)}`];
+    for (const t of texts) for (const max of [0, 1, 2, 20, 159, 160, 260, 1000]) expect(excerpt(t, max), `${max}: ${t.slice(0, 30)}`).toBe(collapsedWhole(t, max));
+  });
 });
 
 describe('isHttpUrl', () => {
