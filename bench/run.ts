@@ -103,6 +103,8 @@ console.log(`\n${formatRun(run)}\n\nResults written to ${out}`);
 process.exitCode = run.sizes.every((s) => s.phases.every((p) => p.ok) && s.checks.every((c) => c.ok)) ? 0 : 1;
 
 async function benchSize(papers: number): Promise<SizeResult> {
+  // A scratch folder given that does not exist yet is made, as `--out`'s folder is.
+  mkdirSync(opts.scratchDir, { recursive: true });
   const scratch = mkdtempSync(join(opts.scratchDir, `paper-digest-bench-${papers}-`));
   const project = join(scratch, 'project');
   const logs = join(scratch, 'logs');

@@ -1,30 +1,16 @@
 /**
  * `node scripts/build-search.ts [dist]`: the Pagefind index of the site in `<dist>/pagefind/`,
  * from the paper files (src/search/build-index.ts); shards whose papers did not change since
- * the last run into the same folder are left as they are. Started by scripts/build-site.ts with
- * a message channel, it says there how many papers it will index and waits for the build's go-ahead.
+ * the last run into the same folder are left as they are.
  */
 import { join } from 'node:path';
 import { BUILD_CACHE, env } from '../src/config.ts';
 import { BrokenPaperFilesError } from '../src/papers/read.ts';
-import { buildSearchIndex, type SearchPlan } from '../src/search/build-index.ts';
+import { buildSearchIndex } from '../src/search/build-index.ts';
 
 const dist = process.argv[2] ?? 'dist';
-// The channel to the build, if any, must not keep this process alive once its work is done.
-process.channel?.unref();
-
-/** Started by the build with a message channel: says there what it will index, and waits for its go-ahead. */
-async function onPlan(plan: SearchPlan): Promise<void> {
-  if (!process.send || !process.channel) return;
-  process.channel.ref();
-  const go = new Promise((resolve) => process.once('message', resolve));
-  process.send({ searchPlan: plan });
-  await go;
-  process.channel.unref();
-}
-
 try {
-  const r = await buildSearchIndex({ papersDir: env.papersDir(), dist, maxFragments: env.maxFragments(), shardSize: env.searchShardSize(), papersCacheDir: BUILD_CACHE.papers, onPlan });
+  const r = await buildSearchIndex({ papersDir: env.papersDir(), dist, maxFragments: env.maxFragments(), shardSize: env.searchShardSize(), papersCacheDir: BUILD_CACHE.papers });
   console.log(`search index: ${r.papers} papers in ${r.shards} shard(s) in ${join(dist, 'pagefind')}; ${r.rebuilt} shard(s) indexed, ${r.shards - r.rebuilt} unchanged`);
 } catch (error) {
   // Broken paper files: the message names every one; a stack trace into the reader would bury it.

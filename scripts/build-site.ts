@@ -1,13 +1,11 @@
 /**
  * `node scripts/build-site.ts [--out-dir DIR]`: the site in `dist/` (or DIR): the search index
- * (scripts/build-search.ts) and `astro build`, which works every paper's related papers out in a
- * worker thread as it starts (src/analysis/related-ahead.ts), then the offline manifest and
- * service worker, which need both. The index and the site need nothing from each other, but
- * their memory peaks add up when they run side by side (at 30,000 papers 3.5 GB instead of
- * 2.2 GB when the whole index is built, docs/performance.md). The search step says first how
- * many papers it will index: a few (a day added to an indexed archive), and `astro build`
- * starts beside it on the other core; many (a first build), and `astro build` waits for it.
- * PARALLEL_BUILD=1 runs them side by side whatever the search step indexes.
+ * (scripts/build-search.ts), then `astro build`, which works every paper's related papers out
+ * in a worker thread as it starts (src/analysis/related-ahead.ts), then the offline manifest and
+ * service worker, which need both. The index and the site need nothing from each other, and
+ * PARALLEL_BUILD=1 runs them side by side, one per core: a little faster, but their memory
+ * peaks add up (at 30,000 papers 3.5 GB for a first build, 2.5 GB for a day's rebuild, against
+ * 2.0 and 2.1 GB one after the other: docs/performance.md), so one after the other is the default.
  *
  * A rebuild does only what changed. Astro builds incrementally (astro.config.mjs): a page whose
  * cache key did not change is left in `dist/` as it was, and files the build no longer makes
@@ -18,14 +16,10 @@
  * (src/utils/mirror-folder.ts) as soon as it is done: an unchanged shard's files are not touched.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { setPriority } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { BUILD_CACHE, env, siteUrlNotice } from '../src/config.ts';
-import type { SearchPlan } from '../src/search/build-index.ts';
-import { SEARCH_ENTRY } from '../src/search/entry.ts';
-import { SHARD_SIZE } from '../src/search/shards.ts';
 import { mirrorFolder } from '../src/utils/mirror-folder.ts';
 import { builtPages, fileStates, forgetLastBuild, isLastBuildOutput, recordLastBuild, removeStaleFiles } from '../src/site/built-pages.ts';
 import { MANIFEST_PATH } from '../src/offline/manifest.ts';
@@ -37,28 +31,16 @@ mkdirSync(searchCache, { recursive: true });
 // Written by the steps after Astro's: not Astro's to remove.
 const laterSteps = (file: string) => file.startsWith('pagefind/') || file === 'sw.js' || file === MANIFEST_PATH;
 
-/**
- * At most half a full shard's papers to index, the search step runs beside `astro build`: the
- * indexer's memory grows with the papers it indexes, and a day's shards (a few hundred papers on
- * average, src/search/shards.ts) add little to the site's peak, where a whole shard would not.
- */
-const searchBesideSite = () => Math.floor((env.searchShardSize() ?? SHARD_SIZE) / 2);
-
 /** A step that failed: it has printed why; the build names it and stops the others. */
 class StepFailed extends Error {}
 
 /** The steps still running, by the name the build gives them in its messages. */
 const running = new Map<ChildProcess, string>();
 
-type OnMessage = (message: unknown, reply: (answer: string) => void) => void;
-
-function step(name: string, script: string, args: string[], { onMessage, nice }: { onMessage?: OnMessage; nice?: number } = {}): Promise<void> {
+function step(name: string, script: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    // A step that reports as it goes gets a message channel beside the inherited output.
-    const child = spawn(process.execPath, [script, ...args], { stdio: onMessage ? ['inherit', 'inherit', 'inherit', 'ipc'] : 'inherit' });
+    const child = spawn(process.execPath, [script, ...args], { stdio: 'inherit' });
     running.set(child, name);
-    if (onMessage) child.on('message', (message) => onMessage(message, (answer) => child.connected && child.send(answer)));
-    if (nice !== undefined && child.pid !== undefined) setPriority(child.pid, nice);
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       running.delete(child);
@@ -92,25 +74,15 @@ try {
     const stale = removeStaleFiles(dist, before, builtPages());
     if (stale.length > 0) console.log(`removed ${stale.length} file(s) the build no longer makes`);
   };
-  // An archive indexed before: a day's rebuild re-indexes a few shards, so the site starts at once beside the index.
-  const site = env.parallelBuild() || existsSync(join(searchCache, SEARCH_ENTRY)) ? astro() : null;
-  const onMessage: OnMessage = (message, reply) => {
-    if (message === null || typeof message !== 'object' || !('searchPlan' in message)) return;
-    const { papersToIndex, shards } = message.searchPlan as SearchPlan;
-    const beside = site !== null && (env.parallelBuild() || papersToIndex <= searchBesideSite());
-    console.log(`search index: ${papersToIndex} paper(s) to index${site === null ? '' : beside ? ', beside astro build' : ', after astro build'} (${shards} shard(s) in all)`);
-    // Many papers to index while the site builds: the indexer waits for it, their memory peaks apart.
-    if (site === null || beside) reply('go');
-    else void site.finally(() => reply('go')).catch(() => {});
-  };
-  // Beside `astro build`, whose one thread is the build's longest path, the index takes the time that thread leaves over.
-  const search = step('the search index (scripts/build-search.ts)', 'scripts/build-search.ts', [searchCache], { onMessage, nice: 10 }).then(() => {
-    const mirrored = mirrorFolder(join(searchCache, 'pagefind'), join(dist, 'pagefind'));
-    console.log(`search index in ${dist}/pagefind: ${mirrored.linked} file(s) linked, ${mirrored.kept} unchanged, ${mirrored.removed} removed`);
-  });
-  if (site !== null) await Promise.all([site, search]);
+  const search = () =>
+    step('the search index (scripts/build-search.ts)', 'scripts/build-search.ts', [searchCache]).then(() => {
+      const mirrored = mirrorFolder(join(searchCache, 'pagefind'), join(dist, 'pagefind'));
+      console.log(`search index in ${dist}/pagefind: ${mirrored.linked} file(s) linked, ${mirrored.kept} unchanged, ${mirrored.removed} removed`);
+    });
+  // Side by side the two memory peaks add up; one after the other, the higher of the two.
+  if (env.parallelBuild()) await Promise.all([astro(), search()]);
   else {
-    await search;
+    await search();
     await astro();
   }
   await step('the offline step (scripts/build-offline.ts)', 'scripts/build-offline.ts', [dist]);

@@ -26,7 +26,7 @@ const AHEAD = Symbol.for('paper-digest.related-ahead');
 const shared = globalThis as { [AHEAD]?: Promise<RelatedAhead | null> };
 
 /** What relatedPapers() reads of a paper. */
-export function relatable(paper: PaperView): RelatablePaper {
+export function relatable(paper: Pick<PaperView, 'slug' | 'title' | 'abstract' | 'topics' | 'titleKey'>): RelatablePaper {
   return { id: paper.slug, title: paper.title, abstract: paper.abstract, topics: paper.topics, key: paper.titleKey };
 }
 

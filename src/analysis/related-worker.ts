@@ -10,7 +10,8 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { readPaperViews } from '../papers/read.ts';
+import { readPaperFolder } from '../papers/read.ts';
+import { shownText } from '../papers/view.ts';
 import { writeAtomic } from '../utils/atomic-write.ts';
 import { expectRelatedAhead, relatable, workOutAhead, type RelatedAhead } from './related-ahead.ts';
 import { TermCounts } from './term-counts.ts';
@@ -65,10 +66,14 @@ function readCounts(file: string | undefined, version: string): TermCounts {
 }
 
 async function work({ papersDir, papersCacheDir, termCountsFile }: RelatedWorkerInput): Promise<RelatedAhead> {
-  const papers = await readPaperViews(papersDir, { cacheDir: papersCacheDir });
+  // The fields related papers read, as the pages' views have them (toPaperView), without the rest of a view.
+  const papers = (await readPaperFolder(papersDir, { cacheDir: papersCacheDir })).map(({ slug, data, body }) => {
+    const shown = shownText(data.title, body);
+    return relatable({ slug, title: shown.title, abstract: shown.body.trim(), topics: data.topics, titleKey: data.titleKey });
+  });
   const version = countingVersion();
   const counts = readCounts(termCountsFile, version);
-  const answer = workOutAhead(papers.map(relatable), counts);
+  const answer = workOutAhead(papers, counts);
   if (termCountsFile !== undefined && counts.changed) {
     mkdirSync(dirname(termCountsFile), { recursive: true });
     await writeAtomic(termCountsFile, serialize(counts.toFile(version)));

@@ -38,10 +38,14 @@ export interface PaperViewInput {
   data: Omit<PaperView, 'slug' | 'abstract' | 'firstSeen' | 'sortDate' | 'hasCode' | 'days' | 'byline' | 'summary'>;
 }
 
+/** A paper file's title and body as pages show them: hand-edited files may hold text that cannot appear in XML or HTML, removed here. */
+export function shownText(title: string, body: string): { title: string; body: string } {
+  return { title: removeUnsafeCharacters(title), body: removeUnsafeCharacters(body) };
+}
+
 export function toPaperView({ slug, body: rawBody, data: raw }: PaperViewInput): PaperView {
-  // Paper files are hand-edited: text that cannot appear in XML or HTML is removed here too.
-  const body = removeUnsafeCharacters(rawBody);
-  const data = { ...raw, title: removeUnsafeCharacters(raw.title), org: raw.org ? { ...raw.org, name: removeUnsafeCharacters(raw.org.name) } : null };
+  const { title, body } = shownText(raw.title, rawBody);
+  const data = { ...raw, title, org: raw.org ? { ...raw.org, name: removeUnsafeCharacters(raw.org.name) } : null };
   const firstSeen = data.listings.reduce((min, l) => (l.captureDate < min ? l.captureDate : min), data.listings[0]?.captureDate ?? '');
   return {
     ...data,

@@ -43,16 +43,6 @@ export interface SearchIndexOptions {
   shardSize?: number | undefined;
   /** Where parsed paper files are kept between runs (src/papers/read.ts); none when unset. */
   papersCacheDir?: string | undefined;
-  /** Told, before any indexing, how many papers this run will index; indexing waits for it (scripts/build-site.ts paces its memory by it). */
-  onPlan?: (plan: SearchPlan) => void | Promise<void>;
-}
-
-/** What a run will do, known once the papers are read and the shards hashed. */
-export interface SearchPlan {
-  papers: number;
-  shards: number;
-  /** Papers in the shards that changed: the indexer's memory grows with them. */
-  papersToIndex: number;
 }
 
 export interface SearchIndexReport {
@@ -66,23 +56,26 @@ const BATCH = 500;
 const urlOf = (slug: string) => `papers/${slug}/`;
 
 /** Builds the shards that changed, the sort orders and the entry; returns what it did. */
-export async function buildSearchIndex({ papersDir, dist, maxFragments, shardSize, papersCacheDir, onPlan }: SearchIndexOptions): Promise<SearchIndexReport> {
+export async function buildSearchIndex({ papersDir, dist, maxFragments, shardSize, papersCacheDir }: SearchIndexOptions): Promise<SearchIndexReport> {
   const papers = await readPaperViews(papersDir, { cacheDir: papersCacheDir });
   const recordOf = (p: PaperView) => searchRecord(p, urlOf(p.slug));
   const bundle = join(dist, 'pagefind');
   const previous = readEntry(dist);
+  const shards: SearchShard[] = [];
+  let rebuilt = 0;
   const slices = shardPapers(papers, shardSize);
   if (slices.length === 0) slices.push([]); // An empty index still loads.
-  // Every shard is hashed before any is written, so the plan is known before the costly part.
-  const shards: SearchShard[] = slices.map((slice, n) => ({ path: shardPath(n), hash: shardHash(slice.map(recordOf), maxFragments), papers: slice.length }));
-  const stale = shards.map((shard, n) => previous?.shards?.[n]?.hash !== shard.hash || !existsSync(join(bundle, shard.path, 'pagefind-entry.json')));
-  await onPlan?.({ papers: papers.length, shards: shards.length, papersToIndex: shards.reduce((sum, shard, n) => sum + (stale[n] ? shard.papers : 0), 0) });
   const words = new VocabularyCounter();
-  for (const [n, shard] of shards.entries()) {
-    // Made again rather than kept from hashing: at 100,000 papers the records of every shard at once are 200 MB more.
-    const records = slices[n]!.map(recordOf);
-    if (stale[n]) await writeShard(records, join(bundle, shard.path), maxFragments);
-    words.merge(await shardWords(records, shard.hash));
+  for (const [n, slice] of slices.entries()) {
+    const records = slice.map(recordOf);
+    const hash = shardHash(records, maxFragments);
+    const path = shardPath(n);
+    if (previous?.shards?.[n]?.hash !== hash || !existsSync(join(bundle, path, 'pagefind-entry.json'))) {
+      await writeShard(records, join(bundle, path), maxFragments);
+      rebuilt++;
+    }
+    words.merge(await shardWords(records, hash));
+    shards.push({ path, hash, papers: slice.length });
   }
   // Shards beyond the last (the archive shrank) go.
   for (const name of existsSync(join(bundle, SEARCH_SHARDS)) ? readdirSync(join(bundle, SEARCH_SHARDS)) : []) {
@@ -93,7 +86,7 @@ export async function buildSearchIndex({ papersDir, dist, maxFragments, shardSiz
   // Named by its content: an older one is no longer named in the entry.
   for (const name of readdirSync(join(bundle, VOCABULARY_DIR))) if (`${VOCABULARY_DIR}/${name}` !== vocabulary) rmSync(join(bundle, VOCABULARY_DIR, name), { force: true });
   writeEntry(dist, previous, { ...JSON.parse(readFileSync(join(bundle, shards[0]?.path ?? '', 'pagefind-entry.json'), 'utf8')), shards, sorts, vocabulary });
-  return { papers: papers.length, shards: shards.length, rebuilt: stale.filter(Boolean).length };
+  return { papers: papers.length, shards: shards.length, rebuilt };
 }
 
 /**
