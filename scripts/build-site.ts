@@ -3,9 +3,8 @@
  * (scripts/build-search.ts), then `astro build`, which works every paper's related papers out
  * in a worker thread as it starts (src/analysis/related-ahead.ts), then the offline manifest and
  * service worker, which need both. The index and the site need nothing from each other, and
- * PARALLEL_BUILD=1 runs them side by side, one per core: a little faster, but their memory
- * peaks add up (at 30,000 papers 3.5 GB for a first build, 2.5 GB for a day's rebuild, against
- * 2.0 and 2.1 GB one after the other: docs/performance.md), so one after the other is the default.
+ * PARALLEL_BUILD=1 runs them side by side: a little faster on two cores, but their memory peaks
+ * add up (docs/performance.md), so one after the other is the default.
  *
  * A rebuild does only what changed. Astro builds incrementally (astro.config.mjs): a page whose
  * cache key did not change is left in `dist/` as it was, and files the build no longer makes
@@ -21,6 +20,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { BUILD_CACHE, env, siteUrlNotice } from '../src/config.ts';
 import { mirrorFolder } from '../src/utils/mirror-folder.ts';
+import { codeAndWords, errorCode } from '../src/utils/file-errors.ts';
 import { builtPages, fileStates, forgetLastBuild, isLastBuildOutput, recordLastBuild, removeStaleFiles } from '../src/site/built-pages.ts';
 import { MANIFEST_PATH } from '../src/offline/manifest.ts';
 
@@ -76,7 +76,14 @@ try {
   };
   const search = () => step('the search index (scripts/build-search.ts)', 'scripts/build-search.ts', [searchCache]);
   const mirror = () => {
-    const mirrored = mirrorFolder(join(searchCache, 'pagefind'), join(dist, 'pagefind'));
+    let mirrored;
+    try {
+      mirrored = mirrorFolder(join(searchCache, 'pagefind'), join(dist, 'pagefind'));
+    } catch (error) {
+      // A file system refusal (a full disk, no permission): one line, as a failing step gives.
+      if (errorCode(error) === null) throw error;
+      throw new StepFailed(`putting the search index into ${dist}/pagefind failed (${codeAndWords(error)})`);
+    }
     console.log(`search index in ${dist}/pagefind: ${mirrored.linked} file(s) linked, ${mirrored.kept} unchanged, ${mirrored.removed} removed`);
   };
   // Side by side the two memory peaks add up; one after the other, the higher of the two.
@@ -89,9 +96,10 @@ try {
   await step('the offline step (scripts/build-offline.ts)', 'scripts/build-offline.ts', [dist]);
   recordLastBuild(dist);
 } catch (error) {
-  if (!(error instanceof StepFailed)) throw error;
-  // One failing step stops its siblings: the build ends with the failing step's message only.
+  // One failing step stops its siblings, whatever failed: no step is left running on its own.
   const stopped = await stopOthers();
+  if (!(error instanceof StepFailed)) throw error;
+  // The build ends with the failing step's message only.
   console.error(`The build stopped: ${error.message}${stopped.length > 0 ? `; ${stopped.join(' and ')} was stopped` : ''}.`);
   process.exitCode = 1;
 }

@@ -48,6 +48,13 @@ export function expectRelatedAhead(answer: Promise<RelatedAhead | null>): void {
   shared[AHEAD] = answer;
 }
 
+/** The answer registered, handed over once: the pages keep what they take from it, not the whole answer for the rest of the build. */
+function takeAhead(): Promise<RelatedAhead | null> | undefined {
+  const answer = shared[AHEAD];
+  delete shared[AHEAD];
+  return answer;
+}
+
 /**
  * Related papers for `papers`: the worker's answer (by default that of the worker this process
  * started, if any) when it was worked out from these very papers, else worked out now; and which
@@ -55,7 +62,7 @@ export function expectRelatedAhead(answer: Promise<RelatedAhead | null>): void {
  */
 export async function relatedAheadOrNow(
   papers: readonly RelatablePaper[],
-  answer: Promise<RelatedAhead | null> | undefined = shared[AHEAD],
+  answer: Promise<RelatedAhead | null> | undefined = takeAhead(),
 ): Promise<{ related: Map<string, string[]>; ahead: boolean }> {
   const ahead = (await answer) ?? null;
   if (ahead !== null && ahead.fingerprint === relatedFingerprint(papers)) return { related: new Map(ahead.related), ahead: true };

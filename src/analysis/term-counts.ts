@@ -2,9 +2,9 @@
  * Each paper's stem counts, the first step of related papers (related.ts): its title (counted
  * several times) and abstract as numbered stems without stopwords or one-letter words. Counting
  * is the costliest part of that work that depends on one paper alone (1.7 s of 6.5 s at 30,000
- * papers), so the counts can be kept between builds in a file (`toFile`/`fromFile`), each paper's
- * under its id and a hash of its title and abstract: a paper whose text did not change is not
- * counted again, and the counts are those counting it again would give.
+ * papers), so the counts can be kept between builds (`toFile`/`fromFile`; term-counts-file.ts keeps
+ * them), each paper's under its id and a hash of its title and abstract: a paper whose text did not
+ * change is not counted again, and the counts are those counting it again would give.
  */
 import { createHash } from 'node:crypto';
 import { isStopword, stem, words } from './terms.ts';

@@ -19,7 +19,7 @@ import { buildManifest, linkedPaperSlugs, MANIFEST_PATH, saveSet, selectOfflineF
  * @param hashesFile where files' content hashes are kept from one build to the next (kept-hashes.ts); none when unset
  */
 export async function buildOffline(site: string, hashesFile?: string): Promise<string> {
-  const hashes = hashesFile === undefined ? KeptHashes.none() : KeptHashes.read(hashesFile);
+  const hashes = hashesFile === undefined ? KeptHashes.none() : await KeptHashes.read(hashesFile);
   const files = listFiles(site);
   const entry = JSON.parse(readFileSync(join(site, SEARCH_ENTRY), 'utf8')) as PagefindEntry;
   const selection = selectOfflineFiles(files, entry, (page) => linkedPaperSlugs(readFileSync(join(site, page), 'utf8')));

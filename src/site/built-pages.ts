@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 const ASTRO_CACHE_DIR = join('node_modules', '.astro');
 const MANIFEST = 'incremental-build.json';

@@ -12,7 +12,7 @@ export function relatedPapersAhead(): AstroIntegration {
     name: 'paper-digest:related-papers',
     hooks: {
       'astro:config:setup': ({ command }) => {
-        if (command === 'build') void startRelatedAhead({ papersDir: env.papersDir(), papersCacheDir: BUILD_CACHE.papers, termCountsFile: BUILD_CACHE.termCounts });
+        if (command === 'build') startRelatedAhead({ papersDir: env.papersDir(), papersCacheDir: BUILD_CACHE.papers, termCountsFile: BUILD_CACHE.termCounts });
       },
     },
   };

@@ -27,7 +27,8 @@ export function excerpt(text: string, maxChars: number): string {
  * every paper, and collapsing whole abstracts cost 0.3 s a process at 30,000 papers.
  */
 function flatHead(text: string, maxChars: number): string {
-  for (let size = 2 * Math.max(maxChars, 0) + 64; ; size *= 2) {
+  // A limit that is not a number of characters (NaN) collapses the whole text, as any text fits it.
+  for (let size = 2 * (maxChars > 0 ? maxChars : 0) + 64; ; size *= 2) {
     if (size >= text.length) return text.replace(/\s+/g, ' ').trim();
     // A whitespace run cut at the end collapses to the one space it would be anyway.
     const head = text.slice(0, size).replace(/\s+/g, ' ').trimStart();

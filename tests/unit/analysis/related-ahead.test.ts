@@ -1,12 +1,12 @@
 /**
- * Related papers worked out ahead in a worker thread (src/analysis/related-ahead.ts): used only
- * for the very papers they were worked out from, so the pages show what working them out anew
- * shows.
+ * Related papers worked out ahead in a worker thread (src/analysis/related-ahead.ts,
+ * related-worker.ts): used only for the very papers they were worked out from, so the pages
+ * show what working them out anew shows.
  */
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { relatable, relatedAheadOrNow, relatedFingerprint, workOutAhead } from '../../../src/analysis/related-ahead.ts';
 import { startRelatedAhead } from '../../../src/analysis/related-worker.ts';
 import { relatedPapers, type RelatablePaper } from '../../../src/analysis/related.ts';
@@ -24,30 +24,46 @@ const papers: RelatablePaper[] = [
 
 const scratch = mkdtempSync(join(tmpdir(), 'related-ahead-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const bundled = join(import.meta.dirname, '../../../content/papers');
+
+/** A folder of 40 of the bundled paper files, of its own. */
+function paperFolder(name: string): string {
+  const dir = join(scratch, name);
+  for (const file of readdirSync(bundled).filter((n) => n.endsWith('.md')).slice(0, 40)) cpSync(join(bundled, file), join(dir, file));
+  return dir;
+}
+
+// The worker started last is the one the pages wait for: each test starts from none.
+beforeEach(() => {
+  delete (globalThis as Record<symbol, unknown>)[Symbol.for('paper-digest.related-ahead')];
+});
 
 describe('related papers worked out ahead', () => {
-  it('are worked out in a worker thread from the paper files, as the pages would work them out', async () => {
-    const bundled = join(import.meta.dirname, '../../../content/papers');
-    const dir = join(scratch, 'papers');
-    for (const name of readdirSync(bundled).filter((n) => n.endsWith('.md')).slice(0, 40)) cpSync(join(bundled, name), join(dir, name));
-    const answer = await startRelatedAhead({ papersDir: dir });
+  it('are worked out in a worker thread from the paper files, as the pages would work them out, and the pages take them', async () => {
+    const dir = paperFolder('plain');
+    const { answer } = startRelatedAhead({ papersDir: dir });
     const views = (await readPaperViews(dir)).map(relatable);
-    expect(answer).toEqual(workOutAhead(views));
-    expect(await relatedAheadOrNow(views, Promise.resolve(answer))).toEqual({ related: relatedPapers(views), ahead: true });
+    expect(await answer).toEqual(workOutAhead(views));
+    // The default the pages use: the answer of the worker this process started.
+    expect(await relatedAheadOrNow(views)).toEqual({ related: relatedPapers(views), ahead: true });
   });
 
   it("keep the papers' stem counts for the next build, written again only when a paper's text changed", async () => {
-    const dir = join(scratch, 'papers');
+    const dir = paperFolder('counted');
     const termCountsFile = join(scratch, 'counts', 'term-counts.v8');
-    const first = await startRelatedAhead({ papersDir: dir, termCountsFile });
-    const written = statSync(termCountsFile);
-    expect(await startRelatedAhead({ papersDir: dir, termCountsFile })).toEqual(first);
+    const first = startRelatedAhead({ papersDir: dir, termCountsFile });
+    await first.ended;
+    const written = { bytes: readFileSync(termCountsFile), mtimeMs: statSync(termCountsFile).mtimeMs };
+    const again = startRelatedAhead({ papersDir: dir, termCountsFile });
+    expect(await again.answer).toEqual(await first.answer);
+    await again.ended;
     expect(statSync(termCountsFile).mtimeMs).toBe(written.mtimeMs);
     const [name] = readdirSync(dir).sort();
     writeFileSync(join(dir, name!), readFileSync(join(dir, name!), 'utf8').replace(/\n*$/, ' We also study speech recognition in noisy call centres.\n'));
-    const edited = await startRelatedAhead({ papersDir: dir, termCountsFile });
-    expect(edited).toEqual(workOutAhead((await readPaperViews(dir)).map(relatable)));
-    expect(statSync(termCountsFile).mtimeMs).toBeGreaterThan(written.mtimeMs);
+    const edited = startRelatedAhead({ papersDir: dir, termCountsFile });
+    expect(await edited.answer).toEqual(workOutAhead((await readPaperViews(dir)).map(relatable)));
+    await edited.ended;
+    expect(readFileSync(termCountsFile).equals(written.bytes)).toBe(false);
   });
 
   it('are used rather than worked out again when they were worked out from these papers, in any order', async () => {
@@ -67,13 +83,13 @@ describe('related papers worked out ahead', () => {
     expect(await relatedAheadOrNow(edited, Promise.resolve(answer))).toEqual({ related: fresh, ahead: false });
   });
 
-  it('are worked out by the pages when no worker ran or it failed', async () => {
-    expect(await relatedAheadOrNow(papers, undefined)).toEqual({ related: relatedPapers(papers), ahead: false });
-    // A paper file the worker cannot read: it ends without an answer.
-    const broken = join(scratch, 'broken');
-    cpSync(join(scratch, 'papers'), broken, { recursive: true });
+  it('are worked out by the pages when no worker ran, or when it had no answer', async () => {
+    expect(await relatedAheadOrNow(papers)).toEqual({ related: relatedPapers(papers), ahead: false });
+    expect(await relatedAheadOrNow(papers, Promise.resolve(null))).toEqual({ related: relatedPapers(papers), ahead: false });
+    // A paper file the worker cannot read: it ends without an answer (the content loader names the file).
+    const broken = paperFolder('broken');
     writeFileSync(join(broken, 'broken.md'), '---\ntitle: [unclosed\n---\n');
-    expect(await startRelatedAhead({ papersDir: broken })).toBeNull();
+    expect(await startRelatedAhead({ papersDir: broken }).answer).toBeNull();
   });
 
   it('tell papers apart by everything related papers are worked out from', () => {

@@ -166,8 +166,8 @@ describe('excerpt', () => {
       return `${flat.slice(0, cut).replace(/[\s,;:.\-–—]+$/, '')}…`;
     };
     const long = 'Large language models reason better when taught to check their work. '.repeat(40);
-    const texts = [long, `${' '.repeat(900)}${long}`, long.replace(/ /g, ' \n\t '), `Short start${' '.repeat(2000)}then more words after a long gap`, `${'😀'.repeat(300)} end`, `one ${'x'.repeat(5000)}`];
-    for (const t of texts) for (const max of [0, 1, 2, 20, 159, 160, 260, 1000]) expect(excerpt(t, max), `${max}: ${t.slice(0, 30)}`).toBe(collapsedWhole(t, max));
+    const texts = [long, `${' '.repeat(900)}${long}`, long.replace(/ /g, ' \n\t '), `Short start${' '.repeat(2000)}then more words after a long gap`, `${'😀'.repeat(300)} end`, `one ${'x'.repeat(5000)}`, `${'x'.repeat(20)}${' '.repeat(200)}`, `${'word '.repeat(4)}${' \n'.repeat(300)}end`];
+    for (const t of texts) for (const max of [0, 1, 2, 19, 20, 21, 159, 160, 260, 1000, Number.NaN]) expect(excerpt(t, max), `${max}: ${t.slice(0, 30)}`).toBe(collapsedWhole(t, max));
   });
 });
 
