@@ -1,5 +1,5 @@
-/** Topic pages: every topic the taxonomy knows or a paper carries, with its papers newest first. */
-import { byNewest, type PaperView } from '../papers/view.ts';
+/** Topic pages: every topic the taxonomy knows or a paper carries, with its papers latest listed first. */
+import { byLatestListed, type PaperView } from '../papers/view.ts';
 
 export interface TopicLabel {
   slug: string;
@@ -24,7 +24,7 @@ export function groupByTopic(papers: PaperView[], labels: TopicLabel[]): TopicGr
       group.papers.push(paper);
     }
   }
-  for (const group of groups.values()) group.papers.sort(byNewest);
+  for (const group of groups.values()) group.papers.sort(byLatestListed);
   return [...groups.values()];
 }
 

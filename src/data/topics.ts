@@ -7,7 +7,7 @@ import { allPapers } from './papers.ts';
 let topics: Promise<TopicGroup[]> | undefined;
 let bySlug: Promise<Map<string, TopicGroup>> | undefined;
 
-/** Every topic in taxonomy order (then `other`, then unknown hand-set ones), papers newest first. */
+/** Every topic in taxonomy order (then `other`, then unknown hand-set ones), papers latest listed first (papers/view.ts: byLatestListed). */
 export function allTopics(): Promise<TopicGroup[]> {
   topics ??= allPapers().then((papers) => groupByTopic(papers, taxonomyLabels()));
   return topics;

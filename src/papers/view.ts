@@ -81,3 +81,13 @@ type Sortable = Pick<PaperView, 'slug' | 'sortDate' | 'upvotes'>;
 export function byNewest(a: Sortable, b: Sortable): number {
   return b.sortDate.localeCompare(a.sortDate) || (b.upvotes ?? 0) - (a.upvotes ?? 0) || a.slug.localeCompare(b.slug);
 }
+
+/**
+ * Latest listed first (by the day a digest first listed the paper), then newest first. A list in
+ * this order grows at its head only, however long ago a day's papers were published, so its pages
+ * numbered from the oldest keep their papers (src/site/list-pages.ts); and a paper published years
+ * ago that a digest lists today comes first, where a reader following the list sees it.
+ */
+export function byLatestListed(a: Sortable & Pick<PaperView, 'firstSeen'>, b: Sortable & Pick<PaperView, 'firstSeen'>): number {
+  return b.firstSeen.localeCompare(a.firstSeen) || byNewest(a, b);
+}

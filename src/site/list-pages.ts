@@ -24,10 +24,21 @@ export interface ListPage<T> {
   older?: number;
 }
 
+/** How a list is ordered, in words: its oldest end, and its order. */
+export interface ListOrderWords {
+  oldest: string;
+  newestFirst: string;
+}
+
+export const BY_PUBLICATION: ListOrderWords = { oldest: 'oldest', newestFirst: 'newest first' };
+export const BY_LISTING: ListOrderWords = { oldest: 'first listed', newestFirst: 'latest listed first' };
+
 /** What an older page holds, in words: "The topic's 25 oldest papers, newest first", "Papers 26 to 50 of the topic, counted from its oldest, newest first". */
-export function olderPapersNote(page: Pick<ListPage<unknown>, 'items' | 'first'>, list: string): string {
+export function olderPapersNote(page: Pick<ListPage<unknown>, 'items' | 'first'>, list: string, words: ListOrderWords = BY_PUBLICATION): string {
   const from = page.first - page.items.length + 1;
-  return from === 1 ? `The ${list}'s ${page.items.length} oldest papers, newest first` : `Papers ${from} to ${page.first} of the ${list}, counted from its oldest, newest first`;
+  return from === 1
+    ? `The ${list}'s ${page.items.length} ${words.oldest} papers, ${words.newestFirst}`
+    : `Papers ${from} to ${page.first} of the ${list}, counted from its ${words.oldest}, ${words.newestFirst}`;
 }
 
 /** Splits a list given newest first into pages numbered from the oldest. */

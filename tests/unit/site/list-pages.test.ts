@@ -1,6 +1,6 @@
 /** Lists in pages numbered from the oldest (src/site/list-pages.ts): a page keeps its items as the list grows. */
 import { describe, expect, it } from 'vitest';
-import { olderPapersNote, pagesFromOldest, type ListPage } from '../../../src/site/list-pages.ts';
+import { BY_LISTING, olderPapersNote, pagesFromOldest, type ListPage } from '../../../src/site/list-pages.ts';
 
 /** Items 1 (oldest) to n, given newest first, as lists arrive. */
 const list = (n: number) => Array.from({ length: n }, (_, i) => n - i);
@@ -51,5 +51,11 @@ describe('what an older page says it holds', () => {
     const [first, second] = pagesFromOldest(list(75), 25);
     expect(olderPapersNote(first!, 'topic')).toBe("The topic's 25 oldest papers, newest first");
     expect(olderPapersNote(second!, 'month')).toBe('Papers 26 to 50 of the month, counted from its oldest, newest first');
+  });
+
+  it("says a list in the digests' order holds its first listed papers, latest listed first", () => {
+    const [first, second] = pagesFromOldest(list(75), 25);
+    expect(olderPapersNote(first!, 'topic', BY_LISTING)).toBe("The topic's 25 first listed papers, latest listed first");
+    expect(olderPapersNote(second!, 'topic', BY_LISTING)).toBe('Papers 26 to 50 of the topic, counted from its first listed, latest listed first');
   });
 });
