@@ -1,20 +1,26 @@
 /**
  * `node scripts/build-search.ts [dist]`: the Pagefind index of the site in `<dist>/pagefind/`,
  * from the paper files (src/search/build-index.ts); shards whose papers did not change since
- * the last run into the same folder are left as they are.
+ * the last run into the same folder are left as they are. Started by scripts/build-site.ts, it
+ * tells it how many shards it is about to index, as soon as it knows.
  */
 import { join } from 'node:path';
 import { BUILD_CACHE, env } from '../src/config.ts';
 import { BrokenPaperFilesError } from '../src/papers/read.ts';
-import { buildSearchIndex } from '../src/search/build-index.ts';
+import { buildSearchIndex, type SearchIndexPlan } from '../src/search/build-index.ts';
 
 const dist = process.argv[2] ?? 'dist';
 try {
-  const r = await buildSearchIndex({ papersDir: env.papersDir(), dist, maxFragments: env.maxFragments(), shardSize: env.searchShardSize(), papersCacheDir: BUILD_CACHE.papers });
+  const r = await buildSearchIndex({ papersDir: env.papersDir(), dist, maxFragments: env.maxFragments(), shardSize: env.searchShardSize(), papersCacheDir: BUILD_CACHE.papers, onPlan: tellParent });
   console.log(`search index: ${r.papers} papers in ${r.shards} shard(s) in ${join(dist, 'pagefind')}; ${r.rebuilt} shard(s) indexed, ${r.shards - r.rebuilt} unchanged`);
 } catch (error) {
   // Broken paper files: the message names every one; a stack trace into the reader would bury it.
   if (!(error instanceof BrokenPaperFilesError)) throw error;
   console.error(`search index: ${error.message}`);
   process.exitCode = 1;
+}
+
+/** The plan, to the build that started this step over its IPC channel (none when run alone); the channel is let go once it is sent. */
+function tellParent(plan: SearchIndexPlan): void {
+  process.send?.(plan, () => process.disconnect());
 }

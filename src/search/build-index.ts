@@ -43,6 +43,14 @@ export interface SearchIndexOptions {
   shardSize?: number | undefined;
   /** Where parsed paper files are kept between runs (src/papers/read.ts); none when unset. */
   papersCacheDir?: string | undefined;
+  /** Told which shards will be indexed, once the papers are read and before any indexing starts. */
+  onPlan?: ((plan: SearchIndexPlan) => void) | undefined;
+}
+
+/** What a run is about to do: index `toIndex` of `shards` shards, leaving the others as they are. */
+export interface SearchIndexPlan {
+  shards: number;
+  toIndex: number;
 }
 
 export interface SearchIndexReport {
@@ -56,27 +64,23 @@ const BATCH = 500;
 const urlOf = (slug: string) => `papers/${slug}/`;
 
 /** Builds the shards that changed, the sort orders and the entry; returns what it did. */
-export async function buildSearchIndex({ papersDir, dist, maxFragments, shardSize, papersCacheDir }: SearchIndexOptions): Promise<SearchIndexReport> {
+export async function buildSearchIndex({ papersDir, dist, maxFragments, shardSize, papersCacheDir, onPlan }: SearchIndexOptions): Promise<SearchIndexReport> {
   const papers = await readPaperViews(papersDir, { cacheDir: papersCacheDir });
-  const recordOf = (p: PaperView) => searchRecord(p, urlOf(p.slug));
+  // A shard's records are made again where they are needed rather than all kept at once.
+  const recordsOf = (slice: PaperView[]) => slice.map((p) => searchRecord(p, urlOf(p.slug)));
   const bundle = join(dist, 'pagefind');
   const previous = readEntry(dist);
-  const shards: SearchShard[] = [];
-  let rebuilt = 0;
   const slices = shardPapers(papers, shardSize);
   if (slices.length === 0) slices.push([]); // An empty index still loads.
+  const shards: SearchShard[] = slices.map((slice, n) => ({ path: shardPath(n), hash: shardHash(recordsOf(slice), maxFragments), papers: slice.length }));
+  const toIndex = shards.map((shard, n) => previous?.shards?.[n]?.hash !== shard.hash || !existsSync(join(bundle, shard.path, 'pagefind-entry.json')));
+  onPlan?.({ shards: shards.length, toIndex: toIndex.filter(Boolean).length });
   const words = new VocabularyCounter();
-  for (const [n, slice] of slices.entries()) {
-    const records = slice.map(recordOf);
-    const hash = shardHash(records, maxFragments);
-    const path = shardPath(n);
-    if (previous?.shards?.[n]?.hash !== hash || !existsSync(join(bundle, path, 'pagefind-entry.json'))) {
-      await writeShard(records, join(bundle, path), maxFragments);
-      rebuilt++;
-    }
-    words.merge(await shardWords(records, hash));
-    shards.push({ path, hash, papers: slice.length });
+  for (const [n, shard] of shards.entries()) {
+    if (toIndex[n]) await writeShard(recordsOf(slices[n]!), join(bundle, shard.path), maxFragments);
+    words.merge(await shardWords(() => recordsOf(slices[n]!), shard.hash));
   }
+  const rebuilt = toIndex.filter(Boolean).length;
   // Shards beyond the last (the archive shrank) go.
   for (const name of existsSync(join(bundle, SEARCH_SHARDS)) ? readdirSync(join(bundle, SEARCH_SHARDS)) : []) {
     if (!shards.some((s) => s.path === `${SEARCH_SHARDS}/${name}/`)) rmSync(join(bundle, SEARCH_SHARDS, name), { recursive: true, force: true });
@@ -186,9 +190,9 @@ function shardIds(dir: string, hash: string): Promise<Map<string, string>> {
 const COUNTING_SOURCES = [new URL('./build-vocabulary.ts', import.meta.url), new URL('./vocabulary.ts', import.meta.url)];
 let countingVersion: string | undefined;
 
-function shardWords(records: SearchRecord[], hash: string): Promise<VocabularyCounter> {
+function shardWords(records: () => SearchRecord[], hash: string): Promise<VocabularyCounter> {
   countingVersion ??= COUNTING_SOURCES.reduce((h, file) => h.update(readFileSync(file)), createHash('sha256')).digest('hex').slice(0, 12);
-  return keptPerShard('paper-digest-search-words', `${hash}-${countingVersion}`, () => countWords(records), (counter) => counter.toCounts(), VocabularyCounter.fromCounts);
+  return keptPerShard('paper-digest-search-words', `${hash}-${countingVersion}`, () => countWords(records()), (counter) => counter.toCounts(), VocabularyCounter.fromCounts);
 }
 
 function readEntry(dist: string): PagefindEntry | null {

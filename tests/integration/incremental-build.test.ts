@@ -76,6 +76,7 @@ describe('the rebuild after one more day', () => {
   let entryBefore: { shards: Array<{ path: string; hash: string }> };
   let entryAfter: { shards: Array<{ path: string; hash: string }> };
   let cleanBuildLog: string;
+  let rebuildLog: string;
 
   beforeAll(async () => {
     const a = project(false);
@@ -90,7 +91,7 @@ describe('the rebuild after one more day', () => {
     changedPapers = readdirSync(join(incremental, 'content/papers'))
       .filter((n) => papersBefore.get(n) !== readFileSync(join(incremental, 'content/papers', n), 'utf8'))
       .map((n) => n.slice(0, -3));
-    await npm(incremental, 'build');
+    rebuildLog = await npm(incremental, 'build');
     after = distState(join(incremental, 'dist'));
     entryAfter = JSON.parse(readFileSync(join(incremental, 'dist/pagefind/pagefind-entry.json'), 'utf8'));
 
@@ -115,6 +116,15 @@ describe('the rebuild after one more day', () => {
     expect([...expected].filter(([slug, related]) => JSON.stringify(shown(slug)) !== JSON.stringify(related))).toEqual([]);
     expect([...expected.values()].some((related) => related.length > 0)).toBe(true);
     expect(cleanBuildLog).toContain('related papers: worked out ahead');
+  });
+
+  it('starts astro build while the search step indexes the shards the day changed; a first build indexes every shard first', () => {
+    const startedBeside = /search index: (\d+) of (\d+) shard\(s\) to index; astro build starts beside it/;
+    const [, toIndex, shards] = startedBeside.exec(rebuildLog) ?? [];
+    expect(Number(toIndex)).toBeGreaterThan(0);
+    expect(Number(toIndex)).toBeLessThan(Number(shards));
+    expect(rebuildLog).toMatch(new RegExp(`search index: \\d+ papers in ${shards} shard\\(s\\) in [^;]+; ${toIndex} shard\\(s\\) indexed`));
+    expect(cleanBuildLog).not.toMatch(startedBeside);
   });
 
   it('leaves every page and search file whose bytes did not change untouched: not rewritten', () => {
