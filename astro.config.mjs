@@ -27,6 +27,8 @@ export default defineConfig({
   // Related papers are worked out in a worker thread from the start of a build (src/site/related-integration.ts).
   // The bundles of paper articles (src/pages/paper-data) are data for the not-found page, not pages.
   integrations: [relatedPapersAhead(), mdx(), sitemap({ exclude: (page) => /\/paper-data\/\d+\/$/.test(page) })],
+  // Astro's log, with the pages an incremental build kept counted rather than listed.
+  logger: { entrypoint: new URL('./src/site/build-log.mjs', import.meta.url) },
   // CSS stays in files the page links; small stylesheets are not inlined.
   build: { inlineStylesheets: 'never' },
   vite: {

@@ -100,7 +100,8 @@ export function selectOfflineFiles(files: string[], entry: PagefindEntry, papers
 
 /** The pages of a digest day, in order: `digests/<day>/index.html`, then `digests/<day>/2/index.html`… for a long day. */
 export function pagesOfDay(files: string[], day: string): string[] {
-  const page = (file: string) => (file === `digests/${day}/index.html` ? 1 : Number(new RegExp(`^digests/${day}/(\\d+)/index\\.html$`).exec(file)?.[1] ?? 0));
+  const later = new RegExp(`^digests/${day}/(\\d+)/index\\.html$`);
+  const page = (file: string) => (file === `digests/${day}/index.html` ? 1 : Number(later.exec(file)?.[1] ?? 0));
   return files.filter((f) => page(f) > 0).sort((a, b) => page(a) - page(b));
 }
 

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { keptPagesCounted } from '../../../src/site/build-log.mjs';
+
+type Event = Parameters<ReturnType<typeof keptPagesCounted>['write']>[0];
+const page = (path: string): Event => ({ label: null, level: 'info', message: `  \u001b[32m├─\u001b[39m \u001b[2m${path}\u001b[22m`, newLine: false });
+const kept = (word = 'cached'): Event => ({ label: 'SKIP_FORMAT', level: 'info', message: ` \u001b[32m(${word})\u001b[39m`, newLine: true });
+const rendered: Event = { label: 'SKIP_FORMAT', level: 'info', message: ' (+2ms) ', newLine: true };
+const line = (message: string, level: Event['level'] = 'info'): Event => ({ label: 'build', level, message, newLine: true });
+
+function logged(events: Event[]): string[] {
+  const out: string[] = [];
+  const log = keptPagesCounted({ write: (e) => out.push(e.message.replace(/\u001b\[\d+m/g, '').trim()) });
+  for (const e of events) log.write(e);
+  return out;
+}
+
+describe("the build's log", () => {
+  it('counts the pages the incremental build kept in one line, and lists the pages it rendered', () => {
+    expect(logged([line('generating'), page('/a/'), kept(), page('/b/'), kept('restored'), page('/c/'), rendered, page('/d/'), kept(), line('Completed in 3s.')])).toEqual([
+      'generating',
+      '2 page(s) unchanged, left as they were',
+      '├─ /c/',
+      '(+2ms)',
+      '1 page(s) unchanged, left as they were',
+      'Completed in 3s.',
+    ]);
+  });
+
+  it('passes every other message through as it came, warnings and errors included', () => {
+    const events = [line('Synced content'), line('a warning', 'warn'), page('/x/'), rendered, line('an error', 'error')];
+    expect(logged(events)).toEqual(['Synced content', 'a warning', '├─ /x/', '(+2ms)', 'an error']);
+  });
+});
