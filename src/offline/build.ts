@@ -5,7 +5,7 @@
  * service-worker.ts and stamped with the build id and shell) into the built site.
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { SEARCH_ENTRY, type PagefindEntry } from '../search/entry.ts';
@@ -55,9 +55,12 @@ function writeIfChanged(path: string, text: string): void {
 
 /** Every file under the site folder, relative to it, with `/` separators. */
 function listFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
+  // Each file's path from its folder's, by slicing: relative() per file made listing 65,000 files 0.74 s instead of 0.59.
+  const root = resolve(dir);
+  const under = (folder: string) => (folder === root ? '' : `${folder.slice(root.length + 1).split(sep).join('/')}/`);
+  return readdirSync(root, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
+    .map((e) => under(e.parentPath) + e.name);
 }
 
 async function bundleWorker(): Promise<string> {
