@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { BUILD_CACHE, env } from '../src/config.ts';
 import { BrokenPaperFilesError } from '../src/papers/read.ts';
-import { buildSearchIndex, type SearchIndexPlan } from '../src/search/build-index.ts';
+import { buildSearchIndex, type SearchIndexPlan, type SearchStepPlan } from '../src/search/build-index.ts';
 
 const dist = process.argv[2] ?? 'dist';
 try {
@@ -20,7 +20,11 @@ try {
   process.exitCode = 1;
 }
 
-/** The plan, to the build that started this step over its IPC channel (none when run alone); the channel is let go once it is sent. */
+/**
+ * The plan and the memory this process holds, to the build that started this step over its IPC
+ * channel (none when run alone); the channel is let go once it is sent.
+ */
 function tellParent(plan: SearchIndexPlan): void {
-  process.send?.(plan, () => process.disconnect());
+  const message: SearchStepPlan = { ...plan, rssBytes: process.memoryUsage().rss };
+  process.send?.(message, () => process.disconnect());
 }

@@ -24,7 +24,7 @@ import { mirrorFolder } from '../src/utils/mirror-folder.ts';
 import { codeAndWords, errorCode } from '../src/utils/file-errors.ts';
 import { builtPages, fileStates, forgetLastBuild, isLastBuildOutput, recordLastBuild, removeStaleFiles } from '../src/site/built-pages.ts';
 import { MANIFEST_PATH } from '../src/offline/manifest.ts';
-import type { SearchIndexPlan } from '../src/search/build-index.ts';
+import type { SearchStepPlan } from '../src/search/build-index.ts';
 
 const opts = new Command('build-site').option('--out-dir <dir>', 'where the site is written', 'dist').parse().opts<{ outDir: string }>();
 const dist = opts.outDir;
@@ -34,11 +34,14 @@ mkdirSync(searchCache, { recursive: true });
 const laterSteps = (file: string) => file.startsWith('pagefind/') || file === 'sw.js' || file === MANIFEST_PATH;
 
 /**
- * Shards the search step may have left to index when `astro build` starts beside it: a day's
- * rebuild indexes the newest shard and perhaps one more, done within the first seconds of
- * `astro build` (at 30,000 papers: 3.5 s less, the same peak; docs/performance.md).
+ * When `astro build` starts beside the search step: with at most two shards left to index (a
+ * day's rebuild indexes the newest and perhaps one more), done within the first seconds of
+ * `astro build`, and with the step holding at most 600 MB, which its indexing and `astro build`'s
+ * start add up to less than the latter's own peak. At 30,000 papers the step holds 0.4 GB and
+ * the rebuild is 3 s shorter at the same peak; at 100,000 it holds over 1 GB, and beside
+ * `astro build` the rebuild peaked over 4 GB (docs/performance.md).
  */
-const EARLY_START_SHARDS = 2;
+const EARLY_START = { shards: 2, rssBytes: 600 * 2 ** 20 };
 
 /** A step that failed: it has printed why; the build names it and stops the others. */
 class StepFailed extends Error {}
@@ -85,8 +88,8 @@ try {
     const stale = removeStaleFiles(dist, before, builtPages());
     if (stale.length > 0) console.log(`removed ${stale.length} file(s) the build no longer makes`);
   };
-  const search = (onPlan?: (plan: SearchIndexPlan) => void) =>
-    step('the search index (scripts/build-search.ts)', 'scripts/build-search.ts', [searchCache], onPlan && ((message) => onPlan(message as SearchIndexPlan)));
+  const search = (onPlan?: (plan: SearchStepPlan) => void) =>
+    step('the search index (scripts/build-search.ts)', 'scripts/build-search.ts', [searchCache], onPlan && ((message) => onPlan(message as SearchStepPlan)));
   const mirror = () => {
     let mirrored;
     try {
@@ -107,8 +110,10 @@ try {
     // into place while the pages are built.
     const astroMayStart = Promise.withResolvers<void>();
     const searched = search((plan) => {
-      if (plan.toIndex > EARLY_START_SHARDS) return;
-      console.log(`search index: ${plan.toIndex} of ${plan.shards} shard(s) to index; astro build starts beside it`);
+      if (plan.toIndex > EARLY_START.shards) return;
+      const holding = `${plan.toIndex} of ${plan.shards} shard(s) to index, ${(plan.rssBytes / 2 ** 30).toFixed(2)} GB held`;
+      if (plan.rssBytes > EARLY_START.rssBytes) return console.log(`search index: ${holding}; astro build starts after it`);
+      console.log(`search index: ${holding}; astro build starts beside it`);
       astroMayStart.resolve();
     });
     searched.then(() => astroMayStart.resolve(), () => {});

@@ -53,6 +53,11 @@ export interface SearchIndexPlan {
   toIndex: number;
 }
 
+/** The plan as scripts/build-search.ts tells it, with the memory its process holds then. */
+export interface SearchStepPlan extends SearchIndexPlan {
+  rssBytes: number;
+}
+
 export interface SearchIndexReport {
   papers: number;
   shards: number;

@@ -119,7 +119,7 @@ describe('the rebuild after one more day', () => {
   });
 
   it('starts astro build while the search step indexes the shards the day changed; a first build indexes every shard first', () => {
-    const startedBeside = /search index: (\d+) of (\d+) shard\(s\) to index; astro build starts beside it/;
+    const startedBeside = /search index: (\d+) of (\d+) shard\(s\) to index, [\d.]+ GB held; astro build starts beside it/;
     const [, toIndex, shards] = startedBeside.exec(rebuildLog) ?? [];
     expect(Number(toIndex)).toBeGreaterThan(0);
     expect(Number(toIndex)).toBeLessThan(Number(shards));
