@@ -34,14 +34,15 @@ mkdirSync(searchCache, { recursive: true });
 const laterSteps = (file: string) => file.startsWith('pagefind/') || file === 'sw.js' || file === MANIFEST_PATH;
 
 /**
- * When `astro build` starts beside the search step: with at most two shards left to index (a
- * day's rebuild indexes the newest and perhaps one more), done within the first seconds of
- * `astro build`, and with the step holding at most 600 MB, which its indexing and `astro build`'s
- * start add up to less than the latter's own peak. At 30,000 papers the step holds 0.4 GB and
- * the rebuild is 3 s shorter at the same peak; at 100,000 it holds over 1 GB, and beside
- * `astro build` the rebuild peaked over 4 GB (docs/performance.md).
+ * When `astro build` starts beside the search step: with at most 4,000 papers left to index (a
+ * day's rebuild indexes the newest, small shards: a few hundred to a few thousand papers), done
+ * within the first seconds of `astro build`, and with the step holding at most 600 MB. Its
+ * indexing and `astro build`'s start then add up to less than the latter's own peak: at 30,000
+ * papers (2,049 papers to index, 0.4 GB held) the rebuild is 3 s shorter at the same peak. At
+ * 100,000 papers the step holds over 1 GB, and a first build indexes full shards of 8,000 papers,
+ * whose indexer beside `astro build` took the peak over the targets (docs/performance.md).
  */
-const EARLY_START = { shards: 2, rssBytes: 600 * 2 ** 20 };
+const EARLY_START = { papers: 4000, rssBytes: 600 * 2 ** 20 };
 
 /** A step that failed: it has printed why; the build names it and stops the others. */
 class StepFailed extends Error {}
@@ -110,8 +111,8 @@ try {
     // into place while the pages are built.
     const astroMayStart = Promise.withResolvers<void>();
     const searched = search((plan) => {
-      if (plan.toIndex > EARLY_START.shards) return;
-      const holding = `${plan.toIndex} of ${plan.shards} shard(s) to index, ${(plan.rssBytes / 2 ** 30).toFixed(2)} GB held`;
+      if (plan.papersToIndex > EARLY_START.papers) return;
+      const holding = `${plan.papersToIndex} papers in ${plan.toIndex} of ${plan.shards} shard(s) to index, ${(plan.rssBytes / 2 ** 30).toFixed(2)} GB held`;
       if (plan.rssBytes > EARLY_START.rssBytes) return console.log(`search index: ${holding}; astro build starts after it`);
       console.log(`search index: ${holding}; astro build starts beside it`);
       astroMayStart.resolve();

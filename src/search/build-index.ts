@@ -47,10 +47,11 @@ export interface SearchIndexOptions {
   onPlan?: ((plan: SearchIndexPlan) => void) | undefined;
 }
 
-/** What a run is about to do: index `toIndex` of `shards` shards, leaving the others as they are. */
+/** What a run is about to do: index `toIndex` of `shards` shards, holding `papersToIndex` papers, leaving the others as they are. */
 export interface SearchIndexPlan {
   shards: number;
   toIndex: number;
+  papersToIndex: number;
 }
 
 /** The plan as scripts/build-search.ts tells it, with the memory its process holds then. */
@@ -79,7 +80,7 @@ export async function buildSearchIndex({ papersDir, dist, maxFragments, shardSiz
   if (slices.length === 0) slices.push([]); // An empty index still loads.
   const shards: SearchShard[] = slices.map((slice, n) => ({ path: shardPath(n), hash: shardHash(recordsOf(slice), maxFragments), papers: slice.length }));
   const toIndex = shards.map((shard, n) => previous?.shards?.[n]?.hash !== shard.hash || !existsSync(join(bundle, shard.path, 'pagefind-entry.json')));
-  onPlan?.({ shards: shards.length, toIndex: toIndex.filter(Boolean).length });
+  onPlan?.({ shards: shards.length, toIndex: toIndex.filter(Boolean).length, papersToIndex: shards.reduce((n, shard, i) => n + (toIndex[i] ? shard.papers : 0), 0) });
   const words = new VocabularyCounter();
   for (const [n, shard] of shards.entries()) {
     if (toIndex[n]) await writeShard(recordsOf(slices[n]!), join(bundle, shard.path), maxFragments);
