@@ -2,7 +2,8 @@
  * `node scripts/build-search.ts [dist]`: the Pagefind index of the site in `<dist>/pagefind/`,
  * from the paper files (src/search/build-index.ts); shards whose papers did not change since
  * the last run into the same folder are left as they are. Started by scripts/build-site.ts, it
- * tells it how many shards it is about to index, as soon as it knows.
+ * tells it, as soon as it knows, how many shards and papers it has to index and how much memory
+ * it holds.
  */
 import { join } from 'node:path';
 import { BUILD_CACHE, env } from '../src/config.ts';
@@ -26,5 +27,8 @@ try {
  */
 function tellParent(plan: SearchIndexPlan): void {
   const message: SearchStepPlan = { ...plan, rssBytes: process.memoryUsage().rss };
-  process.send?.(message, () => process.disconnect());
+  process.send?.(message, (error: Error | null) => {
+    // A build that is gone has no channel left to let go.
+    if (!error && process.connected) process.disconnect();
+  });
 }

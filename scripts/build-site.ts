@@ -4,8 +4,9 @@
  * in a worker thread as it starts (src/analysis/related-ahead.ts), then the offline manifest and
  * service worker, which need both. The index and the site need nothing from each other, but
  * their memory peaks add up side by side (docs/performance.md): `astro build` starts when the
- * index is done, or as soon as the search step has no more than a shard or two to index, as on
- * a day's rebuild. PARALLEL_BUILD=1 runs the two side by side from the start.
+ * index is done, or as soon as the search step says it has little left to index and holds little
+ * memory (EARLY_START), as on a day's rebuild. PARALLEL_BUILD=1 runs the two side by side from
+ * the start.
  *
  * A rebuild does only what changed. Astro builds incrementally (astro.config.mjs): a page whose
  * cache key did not change is left in `dist/` as it was, and files the build no longer makes
@@ -36,11 +37,12 @@ const laterSteps = (file: string) => file.startsWith('pagefind/') || file === 's
 /**
  * When `astro build` starts beside the search step: with at most 4,000 papers left to index (a
  * day's rebuild indexes the newest, small shards: a few hundred to a few thousand papers), done
- * within the first seconds of `astro build`, and with the step holding at most 600 MB. Its
- * indexing and `astro build`'s start then add up to less than the latter's own peak: at 30,000
- * papers (2,049 papers to index, 0.4 GB held) the rebuild is 3 s shorter at the same peak. At
- * 100,000 papers the step holds over 1 GB, and a first build indexes full shards of 8,000 papers,
- * whose indexer beside `astro build` took the peak over the targets (docs/performance.md).
+ * within the first seconds of `astro build`, and with the step's own process holding at most
+ * 600 MB when it has read the papers (Pagefind's indexer, about 0.3 GB for 4,000 papers, comes
+ * on top). The indexing and `astro build`'s start then add up to less than the latter's own peak:
+ * at 30,000 papers (2,049 papers to index, 0.4 GB held) the rebuild is 3 s shorter at the same
+ * peak. At 100,000 papers the step holds over 1 GB, and a first build indexes full shards of
+ * 8,000 papers: beside `astro build`, either took the peak over its target (docs/performance.md).
  */
 const EARLY_START = { papers: 4000, rssBytes: 600 * 2 ** 20 };
 
@@ -105,20 +107,26 @@ try {
   // Side by side the two memory peaks add up; one after the other, the higher of the two.
   if (env.parallelBuild()) await Promise.all([astro(), search().then(mirror)]);
   else {
-    // Astro starts once the index is done, or as soon as the search step has only a few shards
+    // Astro starts once the index is done, or as soon as the search step says it has little left
     // to index (a day's rebuild): that indexing then overlaps the start of `astro build`, whose
     // memory is still low, rather than its peak. Astro leaves `pagefind/` alone: the index goes
     // into place while the pages are built.
     const astroMayStart = Promise.withResolvers<void>();
+    let searchEnded = false;
     const searched = search((plan) => {
-      if (plan.papersToIndex > EARLY_START.papers) return;
-      const holding = `${plan.papersToIndex} papers in ${plan.toIndex} of ${plan.shards} shard(s) to index, ${(plan.rssBytes / 2 ** 30).toFixed(2)} GB held`;
-      if (plan.rssBytes > EARLY_START.rssBytes) return console.log(`search index: ${holding}; astro build starts after it`);
-      console.log(`search index: ${holding}; astro build starts beside it`);
-      astroMayStart.resolve();
+      // A message can come in after the step's exit: a step that failed meanwhile starts nothing.
+      if (searchEnded) return;
+      const what = `${plan.papersToIndex} papers in ${plan.toIndex} of ${plan.shards} shard(s) to index, ${(plan.rssBytes / 2 ** 30).toFixed(2)} GB held`;
+      const beside = plan.papersToIndex <= EARLY_START.papers && plan.rssBytes <= EARLY_START.rssBytes;
+      console.log(`search index: ${what}; astro build starts ${beside ? 'beside' : 'after'} it`);
+      if (beside) astroMayStart.resolve();
     });
+    const ended = () => (searchEnded = true);
+    searched.then(ended, ended);
     searched.then(() => astroMayStart.resolve(), () => {});
-    await Promise.all([astroMayStart.promise.then(astro), searched.then(mirror)]);
+    // The mirror waits a turn of the event loop, so that an `astro build` started only now is
+    // under way before the mirror's synchronous work.
+    await Promise.all([astroMayStart.promise.then(astro), searched.then(() => new Promise(setImmediate)).then(mirror)]);
   }
   await step('the offline step (scripts/build-offline.ts)', 'scripts/build-offline.ts', [dist]);
   recordLastBuild(dist);

@@ -82,8 +82,8 @@ async function syncFile({ store, generateDigest, config }: LoaderContext, dir: s
   try {
     // A file whose size and modification time are those it had when stored is not read again
     // (as the parse cache and the ingest index judge a file): reading and hashing every file made
-    // the content sync of a rebuild at 30,000 papers 2.9 s instead of 1.7 s. Synchronously: a
-    // promise per file cost 0.7 s of it, where 30,000 lstat calls take a tenth of that.
+    // the content sync of a rebuild at 30,000 papers 2.9 s instead of 1.7 s. Synchronously: with a
+    // promise per file the 30,000 lstat calls took 0.7 s of its profile, synchronously 0.2 s.
     const { size, mtimeMs } = lstatSync(path);
     digest = generateDigest(`${STORE_FORMAT}\n${size}\n${mtimeMs}`);
     if (store.get(id)?.digest === digest) return id;

@@ -1,8 +1,8 @@
 // @ts-check
 /**
  * Astro's log (astro.config.mjs `logger`) without a line for each page an incremental build left
- * as it was: at 30,000 papers a day's rebuild keeps 31,000 pages, whose two log writes each cost
- * half a second of the build and filled its log. They are counted in one line instead; pages
+ * as it was: at 30,000 papers a day's rebuild keeps 31,000 pages, whose two log messages each
+ * cost half a second of `astro build` and filled its log. They are counted in one line instead; pages
  * rendered are listed as Astro lists them, and everything else goes to Astro's own Node logger
  * unchanged. JavaScript, not TypeScript: Astro loads a logger before it can compile anything.
  */
@@ -24,10 +24,13 @@ export function keptPagesCounted(node) {
   /** @type {LogEvent | null} A page's line, held until the next message says whether the page was kept. */
   let page = null;
   let kept = 0;
+  const count = () => {
+    if (kept > 0) node.write({ label: null, level: 'info', message: `  ${kept} page(s) unchanged, not rendered again`, newLine: true });
+    kept = 0;
+  };
   /** @param {LogEvent} event */
   const show = (event) => {
-    if (kept > 0) node.write({ label: null, level: 'info', message: `  ${kept} page(s) unchanged, left as they were`, newLine: true });
-    kept = 0;
+    count();
     node.write(event);
   };
   return {
@@ -40,8 +43,22 @@ export function keptPagesCounted(node) {
         return;
       }
       if (held !== null) show(held);
-      if (event.level === 'info' && !event.newLine && event.message.includes('├─')) page = event;
-      else show(event);
+      if (event.level === 'info' && !event.newLine && event.message.includes('├─')) {
+        // Astro says a page was kept right after naming it; a page it renders is shown as it starts.
+        page = event;
+        queueMicrotask(() => {
+          if (page !== event) return;
+          page = null;
+          show(event);
+        });
+      } else show(event);
+    },
+    /** Shows what is held: a page named last, pages counted since the last message. */
+    flush() {
+      const held = page;
+      page = null;
+      if (held !== null) show(held);
+      else count();
     },
   };
 }

@@ -7,9 +7,13 @@ const kept = (word = 'cached'): Event => ({ label: 'SKIP_FORMAT', level: 'info',
 const rendered: Event = { label: 'SKIP_FORMAT', level: 'info', message: ' (+2ms) ', newLine: true };
 const line = (message: string, level: Event['level'] = 'info'): Event => ({ label: 'build', level, message, newLine: true });
 
-function logged(events: Event[]): string[] {
+function logging() {
   const out: string[] = [];
-  const log = keptPagesCounted({ write: (e) => out.push(e.message.replace(/\u001b\[\d+m/g, '').trim()) });
+  return { out, log: keptPagesCounted({ write: (e) => out.push(e.message.replace(/\u001b\[\d+m/g, '').trim()) }) };
+}
+
+function logged(events: Event[]): string[] {
+  const { out, log } = logging();
   for (const e of events) log.write(e);
   return out;
 }
@@ -18,10 +22,10 @@ describe("the build's log", () => {
   it('counts the pages the incremental build kept in one line, and lists the pages it rendered', () => {
     expect(logged([line('generating'), page('/a/'), kept(), page('/b/'), kept('restored'), page('/c/'), rendered, page('/d/'), kept(), line('Completed in 3s.')])).toEqual([
       'generating',
-      '2 page(s) unchanged, left as they were',
+      '2 page(s) unchanged, not rendered again',
       '├─ /c/',
       '(+2ms)',
-      '1 page(s) unchanged, left as they were',
+      '1 page(s) unchanged, not rendered again',
       'Completed in 3s.',
     ]);
   });
@@ -29,5 +33,18 @@ describe("the build's log", () => {
   it('passes every other message through as it came, warnings and errors included', () => {
     const events = [line('Synced content'), line('a warning', 'warn'), page('/x/'), rendered, line('an error', 'error')];
     expect(logged(events)).toEqual(['Synced content', 'a warning', '├─ /x/', '(+2ms)', 'an error']);
+  });
+
+  it('shows a page it is rendering as it starts, as Astro does, and what it holds when flushed', async () => {
+    const { out, log } = logging();
+    log.write(page('/kept/'));
+    log.write(kept());
+    log.write(page('/being-rendered/'));
+    await Promise.resolve();
+    expect(out).toEqual(['1 page(s) unchanged, not rendered again', '├─ /being-rendered/']);
+    log.write(page('/last/'));
+    log.write(kept());
+    log.flush();
+    expect(out.at(-1)).toBe('1 page(s) unchanged, not rendered again');
   });
 });
