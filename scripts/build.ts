@@ -7,6 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import { Command } from 'commander';
+import { BUILD_SITE_NODE_FLAGS } from '../src/config.ts';
 
 const program = new Command('build')
   .description('Ingest the listings, then build the site.')
@@ -16,10 +17,10 @@ const program = new Command('build')
 const opts = program.opts<{ outDir: string }>();
 const listings = program.processedArgs[0] as string[];
 
-/** Runs a script with the pinned Node; stdout is passed through and, if asked, kept. */
-function run(script: string, args: string[], keepStdout = false): Promise<{ code: number; stdout: string }> {
+/** Runs a script with the pinned Node (and these flags); stdout is passed through and, if asked, kept. */
+function run(script: string, args: string[], keepStdout = false, nodeFlags: string[] = []): Promise<{ code: number; stdout: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], { stdio: ['inherit', keepStdout ? 'pipe' : 'inherit', 'inherit'] });
+    const child = spawn(process.execPath, [...nodeFlags, script, ...args], { stdio: ['inherit', keepStdout ? 'pipe' : 'inherit', 'inherit'] });
     let stdout = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       stdout += chunk;
@@ -35,7 +36,7 @@ if (ingest.code !== 0) {
   console.error(`The build stopped: ingest exited with code ${ingest.code}; its message above says why (docs/security.md lists what stops a build).`);
   process.exit(ingest.code);
 }
-const site = await run('scripts/build-site.ts', ['--out-dir', opts.outDir]);
+const site = await run('scripts/build-site.ts', ['--out-dir', opts.outDir], false, BUILD_SITE_NODE_FLAGS);
 if (site.code !== 0) process.exit(site.code);
 
 // The summary's problem section ("Warnings: n" to the end), without the annotation lines.
