@@ -17,7 +17,7 @@ export const CONTENT = {
  * Node's flags for the build's own process (scripts/build-site.ts), which waits on its steps and
  * walks the site's files: with V8's default young generation it held 270 MB at 100,000 papers
  * while `astro build` ran, most of it space the walks had grown and V8 kept; with 8 MB semi-spaces
- * 156 MB (docs/performance.md). `npm run build:site` passes the same flags (a test checks).
+ * 156 MB (docs/performance.md). `npm run build:site` passes the same flags (tests/integration/workflow.test.ts checks).
  */
 export const BUILD_SITE_NODE_FLAGS = ['--max-semi-space-size=8'];
 

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BUILD_SITE_NODE_FLAGS, env, SettingError, siteAddress } from '../../src/config.ts';
+import { env, SettingError, siteAddress } from '../../src/config.ts';
 
 describe('siteAddress (SITE_URL and BASE_PATH)', () => {
   it('publishes at the root by default and takes BASE_PATH with or without slashes', () => {
@@ -44,12 +43,5 @@ describe('PAPER_PAGES', () => {
 
   it('refuses anything else, which would silently give every paper its page', () => {
     for (const bad of ['10k', '-5', '1e4', 'all']) expect(() => withPaperPages(bad), bad).toThrow(SettingError);
-  });
-});
-
-describe('the build\'s own process', () => {
-  it('gets the same Node flags from npm run build:site as from npm run build', () => {
-    const scripts = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }).scripts;
-    expect(scripts['build:site']).toBe(['node', ...BUILD_SITE_NODE_FLAGS, 'scripts/build-site.ts'].join(' '));
   });
 });
