@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 
-import { env, SettingError, siteAddress } from './src/config.ts';
+import { env, PAGE_CONCURRENCY, SettingError, siteAddress } from './src/config.ts';
 import { sitemap } from './src/site/sitemap.ts';
 import { relatedPapersAhead } from './src/site/related-integration.ts';
 
@@ -30,7 +30,7 @@ export default defineConfig({
   // Astro's log, with the pages an incremental build kept counted rather than listed.
   logger: { entrypoint: new URL('./src/site/build-log.mjs', import.meta.url) },
   // CSS stays in files the page links; small stylesheets are not inlined.
-  build: { inlineStylesheets: 'never' },
+  build: { inlineStylesheets: 'never', concurrency: PAGE_CONCURRENCY },
   vite: {
     build: {
       // Scripts in files too: cached once for every page, instead of repeated in each page's

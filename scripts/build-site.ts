@@ -85,8 +85,8 @@ async function stopOthers(): Promise<string[]> {
 try {
   if (!isLastBuildOutput(dist)) rmSync(dist, { recursive: true, force: true });
   forgetLastBuild();
-  const astro = async () => {
-    const before = fileStates(dist, laterSteps);
+  // `before` is what `dist/` held before `astro build` wrote to it (src/site/built-pages.ts).
+  const astro = async (before = fileStates(dist, laterSteps)) => {
     await step('astro build', 'node_modules/astro/bin/astro.mjs', ['build', '--outDir', dist]);
     const stale = removeStaleFiles(dist, before, builtPages());
     if (stale.length > 0) console.log(`removed ${stale.length} file(s) the build no longer makes`);
@@ -121,12 +121,14 @@ try {
       console.log(`search index: ${what}; astro build starts ${beside ? 'beside' : 'after'} it`);
       if (beside) astroMayStart.resolve();
     });
+    // Walked while the search step reads the papers, rather than after it, when `astro build` waits on it.
+    const before = fileStates(dist, laterSteps);
     const ended = () => (searchEnded = true);
     searched.then(ended, ended);
     searched.then(() => astroMayStart.resolve(), () => {});
     // The mirror waits a turn of the event loop, so that an `astro build` started only now is
     // under way before the mirror's synchronous work.
-    await Promise.all([astroMayStart.promise.then(astro), searched.then(() => new Promise(setImmediate)).then(mirror)]);
+    await Promise.all([astroMayStart.promise.then(() => astro(before)), searched.then(() => new Promise(setImmediate)).then(mirror)]);
   }
   await step('the offline step (scripts/build-offline.ts)', 'scripts/build-offline.ts', [dist]);
   recordLastBuild(dist);

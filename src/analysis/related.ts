@@ -129,20 +129,33 @@ function weightTerms(allCounts: TermVector[], names: readonly string[]): TermVec
 /**
  * term → the papers that keep it, with their weights. A term kept by one paper links nothing
  * and is left out; a term kept by very many is cut to the papers it weighs most in, which
- * bounds the work per paper.
+ * bounds the work per paper. Built in flat typed arrays, counted first then filled: a list of
+ * objects per term made 900,000 objects at 30,000 papers and took 1 s of every build.
  */
 function buildIndex(vectors: TermVector[], termCount: number): Array<Postings | undefined> {
-  const lists: Array<Array<{ paper: number; weight: number }> | undefined> = new Array(termCount);
+  const counts = new Int32Array(termCount + 1);
+  for (const vector of vectors) for (const term of vector.terms) counts[term + 1]!++;
+  // starts[t] is where term t's postings begin in the flat arrays, in paper order.
+  const starts = counts;
+  for (let t = 1; t <= termCount; t++) starts[t]! += starts[t - 1]!;
+  const papers = new Int32Array(starts[termCount]!);
+  const weights = new Float64Array(papers.length);
+  const next = starts.slice(0, termCount);
   vectors.forEach((vector, paper) => {
-    for (let t = 0; t < vector.terms.length; t++) (lists[vector.terms[t]!] ??= []).push({ paper, weight: vector.weights[t]! });
-  });
-  return Array.from(lists, (list) => {
-    if (list === undefined || list.length < 2) return undefined;
-    if (list.length > MAX_POSTINGS) {
-      list.sort((a, b) => b.weight - a.weight || a.paper - b.paper);
-      list.length = MAX_POSTINGS;
+    for (let t = 0; t < vector.terms.length; t++) {
+      const at = next[vector.terms[t]!]!++;
+      papers[at] = paper;
+      weights[at] = vector.weights[t]!;
     }
-    return { papers: Int32Array.from(list, (e) => e.paper), weights: Float64Array.from(list, (e) => e.weight) };
+  });
+  return Array.from({ length: termCount }, (_, term) => {
+    const from = starts[term]!;
+    const length = starts[term + 1]! - from;
+    if (length < 2) return undefined;
+    if (length <= MAX_POSTINGS) return { papers: papers.subarray(from, from + length), weights: weights.subarray(from, from + length) };
+    const order = Array.from({ length }, (_, i) => from + i).sort((a, b) => weights[b]! - weights[a]! || papers[a]! - papers[b]!);
+    order.length = MAX_POSTINGS;
+    return { papers: Int32Array.from(order, (i) => papers[i]!), weights: Float64Array.from(order, (i) => weights[i]!) };
   });
 }
 

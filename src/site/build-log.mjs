@@ -3,12 +3,17 @@
  * Astro's log (astro.config.mjs `logger`) without a line for each page an incremental build left
  * as it was: at 30,000 papers a day's rebuild keeps 31,000 pages, whose two log messages each
  * cost half a second of `astro build` and filled its log. They are counted in one line instead; pages
- * rendered are listed as Astro lists them, and everything else goes to Astro's own Node logger
- * unchanged. JavaScript, not TypeScript: Astro loads a logger before it can compile anything.
+ * rendered are listed one a line, and everything else goes to Astro's own Node logger unchanged.
+ * Astro ends a rendered page's line with its render time once the page is written, but it renders
+ * several pages at once (`build.concurrency`), so that the time would land on another page's line:
+ * times are left out. JavaScript, not TypeScript: Astro loads a logger before it can compile anything.
  */
 import nodeLogger from 'astro/logger/node';
 
 /** @typedef {Parameters<ReturnType<typeof nodeLogger>['write']>[0]} LogEvent */
+
+/** A rendered page's time, which Astro writes after the page (ANSI colours around it). */
+const RENDER_TIME = /^\s*(\u001b\[\d+m)*\(\+[^)]*\)(\u001b\[\d+m)*\s*$/;
 
 /** @param {Parameters<typeof nodeLogger>[0]} config */
 export default function buildLog(config) {
@@ -43,13 +48,15 @@ export function keptPagesCounted(node) {
         return;
       }
       if (held !== null) show(held);
+      if (event.label === 'SKIP_FORMAT' && RENDER_TIME.test(event.message)) return;
       if (event.level === 'info' && !event.newLine && event.message.includes('├─')) {
         // Astro says a page was kept right after naming it; a page it renders is shown as it starts.
-        page = event;
+        page = { ...event, newLine: true };
+        const held = page;
         queueMicrotask(() => {
-          if (page !== event) return;
+          if (page !== held) return;
           page = null;
-          show(event);
+          show(held);
         });
       } else show(event);
     },

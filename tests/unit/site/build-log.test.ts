@@ -4,7 +4,7 @@ import { keptPagesCounted } from '../../../src/site/build-log.mjs';
 type Event = Parameters<ReturnType<typeof keptPagesCounted>['write']>[0];
 const page = (path: string): Event => ({ label: null, level: 'info', message: `  \u001b[32m├─\u001b[39m \u001b[2m${path}\u001b[22m`, newLine: false });
 const kept = (word = 'cached'): Event => ({ label: 'SKIP_FORMAT', level: 'info', message: ` \u001b[32m(${word})\u001b[39m`, newLine: true });
-const rendered: Event = { label: 'SKIP_FORMAT', level: 'info', message: ' (+2ms) ', newLine: true };
+const rendered: Event = { label: 'SKIP_FORMAT', level: 'info', message: ' \u001b[2m(+2ms)\u001b[22m ', newLine: true };
 const line = (message: string, level: Event['level'] = 'info'): Event => ({ label: 'build', level, message, newLine: true });
 
 function logging() {
@@ -24,7 +24,6 @@ describe("the build's log", () => {
       'generating',
       '2 page(s) unchanged, not rendered again',
       '├─ /c/',
-      '(+2ms)',
       '1 page(s) unchanged, not rendered again',
       'Completed in 3s.',
     ]);
@@ -32,7 +31,27 @@ describe("the build's log", () => {
 
   it('passes every other message through as it came, warnings and errors included', () => {
     const events = [line('Synced content'), line('a warning', 'warn'), page('/x/'), rendered, line('an error', 'error')];
-    expect(logged(events)).toEqual(['Synced content', 'a warning', '├─ /x/', '(+2ms)', 'an error']);
+    expect(logged(events)).toEqual(['Synced content', 'a warning', '├─ /x/', 'an error']);
+  });
+
+  it('gives each page rendered at the same time a line of its own, without render times that would land on the wrong line', async () => {
+    const { out, log } = logging();
+    const ends: boolean[] = [];
+    const writes = { write: (e: Event) => ends.push(e.newLine) };
+    const lines = keptPagesCounted(writes);
+    for (const target of [log, lines]) {
+      target.write(page('/a/'));
+      await Promise.resolve();
+      target.write(page('/b/'));
+      target.write(kept());
+      target.write(page('/c/'));
+      await Promise.resolve();
+      target.write(rendered);
+      target.write({ ...rendered, message: ' \u001b[31m(+1.20s)\u001b[39m ' });
+      target.write({ ...rendered, message: ' (+3ms) (file not created, response body was empty)' });
+    }
+    expect(out).toEqual(['├─ /a/', '1 page(s) unchanged, not rendered again', '├─ /c/', '(+3ms) (file not created, response body was empty)']);
+    expect(ends.slice(0, 3)).toEqual([true, true, true]);
   });
 
   it('shows a page it is rendering as it starts, as Astro does, and what it holds when flushed', async () => {
