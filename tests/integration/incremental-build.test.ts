@@ -283,15 +283,18 @@ describe('the older pages of topics and archive months after one more day', () =
     expect(kept.filter(({ file }) => !untouched(before.get(file), after.get(file))).map(({ file }) => file)).toEqual([]);
   });
 
-  it("leaves every older page of a topic as it was, however long ago the day's new papers were published", () => {
-    const topicPages = [...before.keys()].flatMap((f) => (numbered(f)?.list.startsWith('topics/') ? [{ file: f, ...numbered(f)! }] : []));
-    // The case at stake: a new paper of a topic published before papers already on that topic's older pages.
-    const latestOnOlderPages = (list: string) => topicPages.filter((p) => p.list === list).flatMap(({ file }) => slugsBefore.get(file)!.map((s) => sortDateOf.get(s)!)).sort().at(-1)!;
-    const olderThanTheirTopics = newPapers.filter((p) => p.topics.some((t) => topicPages.some((page) => page.list === `topics/${t}`) && p.sortDate < latestOnOlderPages(`topics/${t}`)));
-    expect(olderThanTheirTopics).not.toEqual([]);
+  it.each([
+    ['a topic', 'topics/', (p: PaperView) => p.topics.map((t) => `topics/${t}`)],
+    ['an archive month', 'archive/', (p: PaperView) => [`archive/${p.sortDate.slice(0, 4)}/${p.sortDate.slice(5, 7)}`]],
+  ] as const)("leaves every older page of %s as it was, however long ago the day's new papers were published", (_, prefix, listsOf) => {
+    const olderPages = [...before.keys()].flatMap((f) => (numbered(f)?.list.startsWith(prefix) ? [{ file: f, ...numbered(f)! }] : []));
+    // The case at stake: a new paper of a list published before papers already on that list's older pages.
+    const latestOnOlderPages = (list: string) => olderPages.filter((p) => p.list === list).flatMap(({ file }) => slugsBefore.get(file)!.map((s) => sortDateOf.get(s)!)).sort().at(-1)!;
+    const olderThanTheirLists = newPapers.filter((p) => listsOf(p).some((list) => olderPages.some((page) => page.list === list) && p.sortDate < latestOnOlderPages(list)));
+    expect(olderThanTheirLists).not.toEqual([]);
     // A page holding a paper the day updated changes (its card does), and the last one gains a "newer" link when the newest page hands a full page on.
     const handedOn = ({ list, page }: { list: string; page: number }) => !before.has(`${list}/${page + 1}/index.html`) && after.has(`${list}/${page + 1}/index.html`);
-    const kept = topicPages.filter((p) => !slugsBefore.get(p.file)!.some((s) => updatedPapers.has(s)) && !handedOn(p));
+    const kept = olderPages.filter((p) => !slugsBefore.get(p.file)!.some((s) => updatedPapers.has(s)) && !handedOn(p));
     expect(kept.length).toBeGreaterThan(0);
     expect(kept.filter(({ file }) => !untouched(before.get(file), after.get(file))).map(({ file }) => file)).toEqual([]);
   });
