@@ -16,11 +16,10 @@
  * size peaks at 3.7 GB instead of 4.4 (docs/performance.md).
  */
 import { lstatSync, readFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { forEachConcurrently } from '../utils/concurrency.ts';
 import { paperBody, parsePaperFile, PaperFileError } from './file.ts';
 import { brokenFileMessage, BrokenPaperFilesError, keptPapers } from './read.ts';
 import { BUILD_CACHE } from '../config.ts';
@@ -50,30 +49,33 @@ export function paperLoader(folder: string): Loader {
       // Parsed already by the steps that ran before `astro build`: worth reading when many files are
       // new to the store (a first build), not for a day's few (the kept papers are 60 MB at 30,000).
       const kept = toRead.length > names.length * READ_KEPT_FROM ? keptPapers(BUILD_CACHE.papers, dir) : undefined;
-      await forEachConcurrently(toRead, 32, async ({ name, digest }) => {
+      // Synchronously, from the listing of the folder to the last entry stored: Astro writes its
+      // whole store (1 s at 30,000 papers) half a second after the last change to it, so a load
+      // that let the event loop run past that between its changes had the store written twice.
+      for (const { name, digest } of toRead) {
         try {
-          await storeFile(context, dir, name, digest, kept);
+          storeFile(context, dir, name, digest, kept);
         } catch (error) {
           if (!(error instanceof BrokenPaperFile)) throw error;
           broken.push(error.message);
         }
-      });
+      }
       if (broken.length > 0) throw new BrokenPaperFilesError(broken);
       for (const id of context.store.keys()) if (!ids.has(id)) context.store.delete(id);
 
       context.watcher?.add(dir);
-      context.watcher?.on('all', async (event, path) => {
+      context.watcher?.on('all', (event, path) => {
         if (!path.startsWith(dir) || !path.endsWith('.md')) return;
         const name = relative(dir, path);
         if (event === 'unlink') context.store.delete(name.slice(0, -3));
         else if (event === 'add' || event === 'change') {
           // In `astro dev` a broken edit is reported and the last good version kept.
-          await Promise.resolve()
-            .then(() => storeFile(context, dir, name, fileDigest(context, dir, name)))
-            .catch((error: unknown) => {
-              if (!(error instanceof BrokenPaperFile)) throw error;
-              context.logger.error(error.message);
-            });
+          try {
+            storeFile(context, dir, name, fileDigest(context, dir, name));
+          } catch (error) {
+            if (!(error instanceof BrokenPaperFile)) throw error;
+            context.logger.error(error.message);
+          }
         }
       });
     },
@@ -116,13 +118,13 @@ function brokenFile(config: LoaderContext['config'], path: string, error: unknow
 }
 
 /** Stores one paper under its digest; the file name without `.md` is its id and URL slug. */
-async function storeFile({ store, config }: LoaderContext, dir: string, name: string, digest: string, kept?: ReturnType<typeof keptPapers>): Promise<void> {
+function storeFile({ store, config }: LoaderContext, dir: string, name: string, digest: string, kept?: ReturnType<typeof keptPapers>): void {
   const id = name.slice(0, -3);
   const path = join(dir, name);
   const filePath = relative(fileURLToPath(config.root), path);
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch (error) {
     throw brokenFile(config, path, error);
   }
