@@ -5,8 +5,9 @@
  * service worker, which need both. The index and the site need nothing from each other, but
  * their memory peaks add up side by side (docs/performance.md): `astro build` starts when the
  * index is done, or as soon as the search step says it has little left to index and holds little
- * memory (EARLY_START), as on a day's rebuild. PARALLEL_BUILD=1 runs the two side by side from
- * the start.
+ * memory (EARLY_START). On a day's rebuild, when the last build's search step held little,
+ * `astro build` starts at once, and the search step indexes beside it if it has little to index,
+ * else after it. PARALLEL_BUILD=1 runs the two side by side from the start.
  *
  * A rebuild does only what changed. Astro builds incrementally (astro.config.mjs): a page whose
  * cache key did not change is left in `dist/` as it was, and files the build no longer makes
@@ -17,7 +18,7 @@
  * (src/utils/mirror-folder.ts) as soon as it is done: an unchanged shard's files are not touched.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { BUILD_CACHE, env, siteUrlNotice } from '../src/config.ts';
@@ -25,7 +26,7 @@ import { mirrorFolder } from '../src/utils/mirror-folder.ts';
 import { codeAndWords, errorCode } from '../src/utils/file-errors.ts';
 import { builtPages, fileStates, forgetLastBuild, isLastBuildOutput, recordLastBuild, removeStaleFiles } from '../src/site/built-pages.ts';
 import { MANIFEST_PATH } from '../src/offline/manifest.ts';
-import type { SearchStepPlan } from '../src/search/build-index.ts';
+import type { SearchStepAnswer, SearchStepPlan } from '../src/search/build-index.ts';
 
 const opts = new Command('build-site').option('--out-dir <dir>', 'where the site is written', 'dist').parse().opts<{ outDir: string }>();
 const dist = opts.outDir;
@@ -43,8 +44,25 @@ const laterSteps = (file: string) => file.startsWith('pagefind/') || file === 's
  * at 30,000 papers (2,049 papers to index, 0.4 GB held) the rebuild is 3 s shorter at the same
  * peak. At 100,000 papers the step holds over 1 GB, and a first build indexes full shards of
  * 8,000 papers: beside `astro build`, either took the peak over its target (docs/performance.md).
+ * SEARCH_BESIDE_PAPERS sets the number of papers.
  */
-const EARLY_START = { papers: 4000, rssBytes: 600 * 2 ** 20 };
+const EARLY_START = { papers: env.searchBesidePapers() ?? 4000, rssBytes: 600 * 2 ** 20 };
+
+/**
+ * The search step's plan as the last build received it. When that step held at most
+ * EARLY_START's memory and its index is there to update, `astro build` starts at once rather than
+ * after this build's step has read every paper (2 s at 30,000 papers); the step then indexes
+ * beside it, or, with more than EARLY_START's papers to index, leaves them until it is done.
+ */
+const LAST_PLAN = join(searchCache, 'last-plan.json');
+
+function lastPlan(): SearchStepPlan | null {
+  try {
+    return JSON.parse(readFileSync(LAST_PLAN, 'utf8')) as SearchStepPlan;
+  } catch {
+    return null;
+  }
+}
 
 /** A step that failed: it has printed why; the build names it and stops the others. */
 class StepFailed extends Error {}
@@ -52,11 +70,11 @@ class StepFailed extends Error {}
 /** The steps still running, by the name the build gives them in its messages. */
 const running = new Map<ChildProcess, string>();
 
-/** Runs a script as a step; `onMessage` gets what it sends over an IPC channel, if given one. */
-function step(name: string, script: string, args: string[], onMessage?: (message: unknown) => void): Promise<void> {
+/** Runs a script as a step; `onMessage` gets what it sends over an IPC channel, if given one, and the step to answer. */
+function step(name: string, script: string, args: string[], onMessage?: (message: unknown, child: ChildProcess) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script, ...args], { stdio: onMessage ? ['inherit', 'inherit', 'inherit', 'ipc'] : 'inherit' });
-    if (onMessage) child.on('message', onMessage);
+    if (onMessage) child.on('message', (message) => onMessage(message, child));
     running.set(child, name);
     child.on('error', reject);
     child.on('exit', (code, signal) => {
@@ -91,8 +109,19 @@ try {
     const stale = removeStaleFiles(dist, before, builtPages());
     if (stale.length > 0) console.log(`removed ${stale.length} file(s) the build no longer makes`);
   };
-  const search = (onPlan?: (plan: SearchStepPlan) => void) =>
-    step('the search index (scripts/build-search.ts)', 'scripts/build-search.ts', [searchCache], onPlan && ((message) => onPlan(message as SearchStepPlan)));
+  // `onPlan` answers the step's plan: index now, or leave it for a later run.
+  const search = (onPlan?: (plan: SearchStepPlan) => boolean) =>
+    step(
+      'the search index (scripts/build-search.ts)',
+      'scripts/build-search.ts',
+      [searchCache],
+      onPlan &&
+        ((message, child) => {
+          const answer: SearchStepAnswer = { indexNow: onPlan(message as SearchStepPlan) };
+          // A step gone meanwhile has no channel to answer on; its exit says why.
+          if (child.connected) child.send(answer, () => {});
+        }),
+    );
   const mirror = () => {
     let mirrored;
     try {
@@ -111,24 +140,41 @@ try {
     // to index (a day's rebuild): that indexing then overlaps the start of `astro build`, whose
     // memory is still low, rather than its peak. Astro leaves `pagefind/` alone: the index goes
     // into place while the pages are built.
+    const last = lastPlan();
+    const atOnce = last !== null && last.rssBytes <= EARLY_START.rssBytes && existsSync(join(searchCache, 'pagefind', 'pagefind-entry.json'));
     const astroMayStart = Promise.withResolvers<void>();
     let searchEnded = false;
+    let searchAfter = false;
     const searched = search((plan) => {
       // A message can come in after the step's exit: a step that failed meanwhile starts nothing.
-      if (searchEnded) return;
+      if (searchEnded) return false;
+      writeFileSync(LAST_PLAN, JSON.stringify(plan));
       const what = `${plan.papersToIndex} papers in ${plan.toIndex} of ${plan.shards} shard(s) to index, ${(plan.rssBytes / 2 ** 30).toFixed(2)} GB held`;
       const beside = plan.papersToIndex <= EARLY_START.papers && plan.rssBytes <= EARLY_START.rssBytes;
+      if (atOnce) {
+        console.log(`search index: ${what}; indexed ${beside ? 'beside' : 'after'} astro build, started at once`);
+        searchAfter = !beside;
+        return beside;
+      }
       console.log(`search index: ${what}; astro build starts ${beside ? 'beside' : 'after'} it`);
       if (beside) astroMayStart.resolve();
+      return true;
     });
-    // Walked while the search step reads the papers, rather than after it, when `astro build` waits on it.
+    // Walked while the search step reads the papers, before `astro build` writes to `dist/`.
     const before = fileStates(dist, laterSteps);
+    if (atOnce) astroMayStart.resolve();
     const ended = () => (searchEnded = true);
     searched.then(ended, ended);
     searched.then(() => astroMayStart.resolve(), () => {});
-    // The mirror waits a turn of the event loop, so that an `astro build` started only now is
-    // under way before the mirror's synchronous work.
-    await Promise.all([astroMayStart.promise.then(() => astro(before)), searched.then(() => new Promise(setImmediate)).then(mirror)]);
+    const built = astroMayStart.promise.then(() => astro(before));
+    // A step that left its indexing for later runs again once `astro build` is done. The mirror
+    // waits a turn of the event loop, so that an `astro build` started only now is under way
+    // before the mirror's synchronous work.
+    const indexed = searched
+      .then(() => (searchAfter ? built.then(() => search()) : undefined))
+      .then(() => new Promise(setImmediate))
+      .then(mirror);
+    await Promise.all([built, indexed]);
   }
   await step('the offline step (scripts/build-offline.ts)', 'scripts/build-offline.ts', [dist]);
   recordLastBuild(dist);

@@ -55,6 +55,8 @@ export const env = {
   paperPages: () => paperPages(process.env.PAPER_PAGES),
   /** Builds the site and the search index side by side: faster on two cores, with both memory peaks at once (docs/performance.md). */
   parallelBuild: () => Boolean(process.env.PARALLEL_BUILD),
+  /** The most papers the search step indexes beside `astro build` (scripts/build-site.ts); unset: 4,000. */
+  searchBesidePapers: () => (/^\d+$/.test(process.env.SEARCH_BESIDE_PAPERS ?? '') ? Number(process.env.SEARCH_BESIDE_PAPERS) : undefined),
   /** The Daily Papers API `npm run fetch` asks (tests point it at a local server). */
   dailyPapersUrl: () => process.env.DAILY_PAPERS_URL || 'https://huggingface.co/api/daily_papers',
   /** `off` leaves link-preview images out of the build. */

@@ -43,8 +43,11 @@ export interface SearchIndexOptions {
   shardSize?: number | undefined;
   /** Where parsed paper files are kept between runs (src/papers/read.ts); none when unset. */
   papersCacheDir?: string | undefined;
-  /** Told which shards will be indexed, once the papers are read and before any indexing starts. */
-  onPlan?: ((plan: SearchIndexPlan) => void) | undefined;
+  /**
+   * Told which shards will be indexed, once the papers are read and before any indexing starts;
+   * an answer of false leaves the indexing to a later run, and nothing is written.
+   */
+  onPlan?: ((plan: SearchIndexPlan) => void | boolean | Promise<boolean>) | undefined;
 }
 
 /** What a run is about to do: index `toIndex` of `shards` shards, holding `papersToIndex` papers, leaving the others as they are. */
@@ -59,11 +62,18 @@ export interface SearchStepPlan extends SearchIndexPlan {
   rssBytes: number;
 }
 
+/** The build's answer to the plan: index now, or leave it for a later run (scripts/build-site.ts). */
+export interface SearchStepAnswer {
+  indexNow: boolean;
+}
+
 export interface SearchIndexReport {
   papers: number;
   shards: number;
   /** Shards written this run; the others were left untouched. */
   rebuilt: number;
+  /** Set when `onPlan` left the indexing to a later run: nothing was written. */
+  deferred?: true;
 }
 
 const BATCH = 500;
@@ -80,7 +90,8 @@ export async function buildSearchIndex({ papersDir, dist, maxFragments, shardSiz
   if (slices.length === 0) slices.push([]); // An empty index still loads.
   const shards: SearchShard[] = slices.map((slice, n) => ({ path: shardPath(n), hash: shardHash(recordsOf(slice), maxFragments), papers: slice.length }));
   const toIndex = shards.map((shard, n) => previous?.shards?.[n]?.hash !== shard.hash || !existsSync(join(bundle, shard.path, 'pagefind-entry.json')));
-  onPlan?.({ shards: shards.length, toIndex: toIndex.filter(Boolean).length, papersToIndex: shards.reduce((n, shard, i) => n + (toIndex[i] ? shard.papers : 0), 0) });
+  const plan = { shards: shards.length, toIndex: toIndex.filter(Boolean).length, papersToIndex: shards.reduce((n, shard, i) => n + (toIndex[i] ? shard.papers : 0), 0) };
+  if ((await onPlan?.(plan)) === false) return { papers: papers.length, shards: shards.length, rebuilt: 0, deferred: true };
   const words = new VocabularyCounter();
   for (const [n, shard] of shards.entries()) {
     if (toIndex[n]) await writeShard(recordsOf(slices[n]!), join(bundle, shard.path), maxFragments);

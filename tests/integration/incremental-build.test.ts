@@ -45,9 +45,10 @@ function distState(dist: string): DistState {
   return state;
 }
 
-async function npm(project: string, script: 'ingest' | 'build', args: string[] = []): Promise<string> {
+async function npm(project: string, script: 'ingest' | 'build', args: string[] = [], settings: NodeJS.ProcessEnv = {}): Promise<string> {
   const env: NodeJS.ProcessEnv = { ...process.env, OG_IMAGES: 'off', SEARCH_SHARD_SIZE: SHARD_SIZE, PATH: `${join(project, 'node_modules/.bin')}:${process.env.PATH}` };
-  for (const key of ['PAPERS_DIR', 'BASE_PATH', 'SITE_URL', 'PARALLEL_BUILD']) delete env[key];
+  for (const key of ['PAPERS_DIR', 'BASE_PATH', 'SITE_URL', 'PARALLEL_BUILD', 'SEARCH_BESIDE_PAPERS']) delete env[key];
+  Object.assign(env, settings);
   const command =
     script === 'ingest' ? ['scripts/ingest.ts', '--no-progress', 'content/listings'] : ['scripts/build-site.ts', ...args];
   const { stdout, stderr } = await promisify(execFile)(process.execPath, command, { cwd: project, env, maxBuffer: 256 << 20 });
@@ -119,8 +120,9 @@ describe('the rebuild after one more day', () => {
     expect(cleanBuildLog).toContain('related papers: worked out ahead');
   });
 
-  it('starts astro build while the search step indexes the papers of the shards the day changed', () => {
-    const startedBeside = /search index: (\d+) papers in (\d+) of (\d+) shard\(s\) to index, [\d.]+ GB held; astro build starts beside it/;
+  it('starts astro build at once, the search step indexing beside it the papers of the shards the day changed', () => {
+    expect(cleanBuildLog).toMatch(/search index: \d+ papers in (\d+) of \1 shard\(s\) to index, [\d.]+ GB held; astro build starts beside it/);
+    const startedBeside = /search index: (\d+) papers in (\d+) of (\d+) shard\(s\) to index, [\d.]+ GB held; indexed beside astro build, started at once/;
     const [, papers, toIndex, shards] = startedBeside.exec(rebuildLog) ?? [];
     expect(Number(toIndex)).toBeGreaterThan(0);
     expect(Number(toIndex)).toBeLessThan(Number(shards));
@@ -192,9 +194,10 @@ describe('rebuilds after papers left the archive, and after a build went elsewhe
     // every page of dist/ is up to date.
     for (const name of laterRemoved) rmSync(join(papers, name));
     await npm(incremental, 'build', ['--out-dir', 'elsewhere']);
-    // And the search index's shards are lost, its entry kept: every shard is indexed again.
+    // And the search index's shards are lost, its entry kept: every shard is indexed again, with
+    // more papers than the step may index beside `astro build`, so after it.
     rmSync(join(incremental, BUILD_CACHE.search, 'pagefind/shards'), { recursive: true, force: true });
-    output = await npm(incremental, 'build');
+    output = await npm(incremental, 'build', [], { SEARCH_BESIDE_PAPERS: '1' });
 
     clean = project(true).dir;
     await npm(clean, 'ingest');
@@ -218,6 +221,12 @@ describe('rebuilds after papers left the archive, and after a build went elsewhe
     expect([...fresh.keys()].filter((f) => fresh.get(f)!.hash !== after.get(f)?.hash)).toEqual([]);
     expect(output).not.toMatch(/error/i);
     expect(output).toMatch(/search index: \d+ papers in (\d+) shard\(s\) in [^;]+; \1 shard\(s\) indexed, 0 unchanged/);
+  });
+
+  it('indexes after astro build, started at once, a search index with more papers to index than may be indexed beside it', () => {
+    expect(output).toMatch(/search index: \d+ papers in (\d+) of \1 shard\(s\) to index, [\d.]+ GB held; indexed after astro build, started at once/);
+    // The step's indexing comes after the build's pages.
+    expect(output.indexOf('shard(s) indexed, 0 unchanged')).toBeGreaterThan(output.search(/page\(s\) built in/));
   });
 });
 
