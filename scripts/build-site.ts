@@ -19,7 +19,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Command } from 'commander';
 import { BUILD_CACHE, env, siteUrlNotice } from '../src/config.ts';
 import { mirrorFolder } from '../src/utils/mirror-folder.ts';
@@ -56,12 +56,22 @@ const EARLY_START = { papers: env.searchBesidePapers() ?? 4000, rssBytes: 600 * 
  */
 const LAST_PLAN = join(searchCache, 'last-plan.json');
 
-function lastPlan(): SearchStepPlan | null {
+/** A plan as recorded: with the papers folder it was made for (builds of other folders share the cache). */
+type RecordedPlan = SearchStepPlan & { papersDir: string };
+
+function lastPlan(): RecordedPlan | null {
   try {
-    return JSON.parse(readFileSync(LAST_PLAN, 'utf8')) as SearchStepPlan;
+    return JSON.parse(readFileSync(LAST_PLAN, 'utf8')) as RecordedPlan;
   } catch {
     return null;
   }
+}
+
+/** Records the plan for the next build: a hint, so a file system that refuses it only costs that build its early start. */
+function recordPlan(plan: RecordedPlan): void {
+  try {
+    writeFileSync(LAST_PLAN, JSON.stringify(plan));
+  } catch {}
 }
 
 /** A step that failed: it has printed why; the build names it and stops the others. */
@@ -141,14 +151,15 @@ try {
     // memory is still low, rather than its peak. Astro leaves `pagefind/` alone: the index goes
     // into place while the pages are built.
     const last = lastPlan();
-    const atOnce = last !== null && last.rssBytes <= EARLY_START.rssBytes && existsSync(join(searchCache, 'pagefind', 'pagefind-entry.json'));
+    const papersDir = resolve(env.papersDir());
+    const atOnce = last?.papersDir === papersDir && last.rssBytes <= EARLY_START.rssBytes && existsSync(join(searchCache, 'pagefind', 'pagefind-entry.json'));
     const astroMayStart = Promise.withResolvers<void>();
     let searchEnded = false;
     let searchAfter = false;
     const searched = search((plan) => {
       // A message can come in after the step's exit: a step that failed meanwhile starts nothing.
       if (searchEnded) return false;
-      writeFileSync(LAST_PLAN, JSON.stringify(plan));
+      recordPlan({ ...plan, papersDir });
       const what = `${plan.papersToIndex} papers in ${plan.toIndex} of ${plan.shards} shard(s) to index, ${(plan.rssBytes / 2 ** 30).toFixed(2)} GB held`;
       const beside = plan.papersToIndex <= EARLY_START.papers && plan.rssBytes <= EARLY_START.rssBytes;
       if (atOnce) {

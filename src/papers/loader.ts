@@ -46,8 +46,9 @@ export function paperLoader(folder: string): Loader {
           broken.push(error.message);
         }
       }
-      // Parsed already by the steps that ran before `astro build`: worth reading when many files are
-      // new to the store (a first build), not for a day's few (the kept papers are 60 MB at 30,000).
+      // Parsed already by the search step, which reads the folder before or beside `astro build`
+      // (each kept paper is used only for the very text it was parsed from): worth reading when
+      // many files are new to the store (a first build), not for a day's few (60 MB at 30,000 papers).
       const kept = toRead.length > names.length * READ_KEPT_FROM ? keptPapers(BUILD_CACHE.papers, dir) : undefined;
       // Synchronously, from the listing of the folder to the last entry stored: Astro writes its
       // whole store (1 s at 30,000 papers) half a second after the last change to it, so a load

@@ -167,7 +167,7 @@ async function writeCache(cacheDir: string, dir: string, cache: Cache, next: Map
 
 /**
  * The papers an earlier read of `dir` parsed and kept in `cacheDir` (the build's search step
- * reads the folder before `astro build` does), for the content loader: a file's
+ * reads the folder before or beside `astro build`), for the content loader: a file's
  * parsed fields when its text is the one that was parsed, else undefined. Parsing every file's
  * YAML took 9 s of a cold `astro build` at 30,000 papers. The kept papers are read on first use.
  */
