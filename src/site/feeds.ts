@@ -36,9 +36,16 @@ export function feedPapers(papers: readonly PaperView[], digests: readonly Diges
   return ordered.filter((p) => taken.has(p));
 }
 
-/** Each paper's position in the digest of the day it was first listed. */
+const positions = new WeakMap<readonly Digest[], Map<string, number>>();
+
+/**
+ * Each paper's position in the digest of the day it was first listed; worked out once for a
+ * list of digests, which every topic's feed shares (0.2 s a build at 30,000 papers otherwise).
+ */
 function positionsOnFirstDay(digests: readonly Digest[]): Map<string, number> {
-  const position = new Map<string, number>();
+  let position = positions.get(digests);
+  if (position) return position;
+  positions.set(digests, (position = new Map()));
   // Oldest day last in `digests`: walking it backwards, the first day seen is the first listing.
   for (const digest of [...digests].reverse()) {
     digest.entries.forEach((entry, i) => {
