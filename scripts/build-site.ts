@@ -146,10 +146,10 @@ try {
   // Side by side the two memory peaks add up; one after the other, the higher of the two.
   if (env.parallelBuild()) await Promise.all([astro(), search().then(mirror)]);
   else {
-    // Astro starts once the index is done, or as soon as the search step says it has little left
-    // to index (a day's rebuild): that indexing then overlaps the start of `astro build`, whose
-    // memory is still low, rather than its peak. Astro leaves `pagefind/` alone: the index goes
-    // into place while the pages are built.
+    // Astro starts once the index is done, as soon as the search step says it has little left to
+    // index, or at once on a day's rebuild (LAST_PLAN): that indexing then overlaps the start of
+    // `astro build`, whose memory is still low, rather than its peak. Astro leaves `pagefind/`
+    // alone: the index goes into place while the pages are built.
     const last = lastPlan();
     const papersDir = resolve(env.papersDir());
     const atOnce = last?.papersDir === papersDir && last.rssBytes <= EARLY_START.rssBytes && existsSync(join(searchCache, 'pagefind', 'pagefind-entry.json'));
