@@ -32,8 +32,6 @@ const opts = new Command('build-site').option('--out-dir <dir>', 'where the site
 const dist = opts.outDir;
 const searchCache = BUILD_CACHE.search;
 mkdirSync(searchCache, { recursive: true });
-// The steps' modules compiled once for every build (inherited by each step and its worker threads), unless set otherwise.
-process.env.NODE_COMPILE_CACHE ??= resolve(BUILD_CACHE.compile);
 // Written by the steps after Astro's: not Astro's to remove.
 const laterSteps = (file: string) => file.startsWith('pagefind/') || file === 'sw.js' || file === MANIFEST_PATH;
 

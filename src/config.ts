@@ -39,12 +39,6 @@ export const BUILD_CACHE = {
   termCounts: 'node_modules/.cache/paper-digest-related/term-counts.v8',
   /** Content hashes of the files the offline manifest names, reused while a file is unchanged (src/offline/kept-hashes.ts). */
   offlineHashes: 'node_modules/.cache/paper-digest-offline/hashes.json',
-  /**
-   * Node's compile cache for the build's steps (NODE_COMPILE_CACHE, set by scripts/build-site.ts):
-   * Astro, Vite and the project's modules compiled once rather than by every process of every
-   * build; a day's rebuild at 30,000 papers 17.1 → 16.6 s on average over six runs each.
-   */
-  compile: 'node_modules/.cache/paper-digest-compile',
 } as const;
 
 /** Environment variables the build and scripts read; each one's meaning is in docs/publishing.md. */
