@@ -51,12 +51,12 @@ export function keptPagesCounted(node) {
       if (event.label === 'SKIP_FORMAT' && RENDER_TIME.test(event.message)) return;
       if (event.level === 'info' && !event.newLine && event.message.includes('├─')) {
         // Astro says a page was kept right after naming it; a page it renders is shown as it starts.
-        page = { ...event, newLine: true };
-        const held = page;
+        const line = { ...event, newLine: true };
+        page = line;
         queueMicrotask(() => {
-          if (page !== held) return;
+          if (page !== line) return;
           page = null;
-          show(held);
+          show(line);
         });
       } else show(event);
     },
