@@ -20,9 +20,14 @@ import { buildManifest, linkedPaperSlugs, MANIFEST_PATH, saveSet, selectOfflineF
  */
 export async function buildOffline(site: string, hashesFile?: string): Promise<string> {
   const hashes = hashesFile === undefined ? KeptHashes.none() : await KeptHashes.read(hashesFile);
-  const files = listFiles(site);
+  const files = listFiles(site, UNLISTED);
   const entry = JSON.parse(readFileSync(join(site, SEARCH_ENTRY), 'utf8')) as PagefindEntry;
-  const selection = selectOfflineFiles(files, entry, (page) => linkedPaperSlugs(readFileSync(join(site, page), 'utf8')));
+  const selection = selectOfflineFiles(
+    files,
+    entry,
+    (page) => linkedPaperSlugs(readFileSync(join(site, page), 'utf8')),
+    (page) => statSync(join(site, page), { throwIfNoEntry: false })?.isFile() ?? false,
+  );
   const worker = await bundleWorker();
   const manifest = await buildManifest(
     selection,
@@ -53,12 +58,21 @@ function writeIfChanged(path: string, text: string): void {
   if (old !== text) writeFileSync(path, text);
 }
 
-/** Every file under the site folder, relative to it, with `/` separators. */
-function listFiles(dir: string): string[] {
+/**
+ * The folder not listed: of the paper pages (a folder each, 30,000 at 30,000 papers) the manifest
+ * names only those the latest digests link to, which are looked up one by one. Listing them took
+ * 0.35 of the 0.48 s the whole site's listing took, at the end of every build.
+ */
+const UNLISTED = 'papers';
+
+/** Every file under the site folder but those under `unlisted`, relative to it, with `/` separators. */
+function listFiles(dir: string, unlisted: string): string[] {
   // Each file's path from its folder's, by slicing: relative() per file made listing 65,000 files 0.74 s instead of 0.59.
   const root = resolve(dir);
   const under = (folder: string) => (folder === root ? '' : `${folder.slice(root.length + 1).split(sep).join('/')}/`);
-  return readdirSync(root, { recursive: true, withFileTypes: true })
+  return readdirSync(root, { withFileTypes: true })
+    .filter((top) => !(top.isDirectory() && top.name === unlisted))
+    .flatMap((top) => (top.isDirectory() ? [top, ...readdirSync(join(root, top.name), { recursive: true, withFileTypes: true })] : [top]))
     .filter((e) => e.isFile())
     .map((e) => under(e.parentPath) + e.name);
 }

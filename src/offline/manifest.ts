@@ -46,15 +46,20 @@ export interface OfflineSelection {
 
 /**
  * Picks the offline files from the list of built files.
- * @param files every file of the built site, relative to its folder, with `/` separators
- * @param papersOfDay the paper slugs a digest day's page links to
- */
-/**
+ * @param files the files of the built site, relative to its folder, with `/` separators: every
+ *   one, or every one but the paper pages when `isPaperPage` says which of those exist
  * @param papersOfPage the slugs of the papers a digest page (`digests/<day>/[<n>/]index.html`) lists
+ * @param isPaperPage whether a paper's page (`papers/<slug>/index.html`) was built, if `files` leaves them out
  */
-export function selectOfflineFiles(files: string[], entry: PagefindEntry, papersOfPage: (file: string) => string[]): OfflineSelection {
-  const built = new Set(files);
-  const existing = (paths: string[]) => paths.filter((p) => built.has(p));
+export function selectOfflineFiles(
+  files: string[],
+  entry: PagefindEntry,
+  papersOfPage: (file: string) => string[],
+  isPaperPage?: (file: string) => boolean,
+): OfflineSelection {
+  const listed = new Set(files);
+  const built = (file: string) => listed.has(file) || (isPaperPage !== undefined && file.startsWith('papers/') && isPaperPage(file));
+  const existing = (paths: string[]) => paths.filter(built);
   // The code is the newest shard's, where the search page starts (src/search/client/search.ts),
   // or, for an index in one piece, the bundle's own; every shard adds its entry and metadata,
   // which a search loads when it reaches that shard.
@@ -93,7 +98,7 @@ export function selectOfflineFiles(files: string[], entry: PagefindEntry, papers
 
   const days = latestDigestDays(files, RECENT_DAYS);
   const dayPages = days.flatMap((day) => pagesOfDay(files, day));
-  const slugs = [...new Set(dayPages.flatMap(papersOfPage))].filter((slug) => built.has(`papers/${slug}/index.html`));
+  const slugs = [...new Set(dayPages.flatMap(papersOfPage))].filter((slug) => built(`papers/${slug}/index.html`));
   const recent = existing(['digests/index.html', ...dayPages, ...slugs.map((s) => `papers/${s}/index.html`)]);
   return { shell, index: existing([...runtime, ...starts.filter((f) => !searchedFirst(f)), ...chunks]), recent, days, papers: slugs.length };
 }

@@ -150,6 +150,18 @@ describe('choosing the offline files', () => {
     expect(selection.papers).toBe(3);
   });
 
+  it('picks the same files from a listing without the paper pages, looking up only the papers the digests list', () => {
+    const asked: string[] = [];
+    const papers = new Set(site.filter((f) => f.startsWith('papers/')));
+    const withoutPapers = site.filter((f) => !papers.has(f));
+    const isPaperPage = (file: string) => {
+      asked.push(file);
+      return papers.has(file);
+    };
+    expect(selectOfflineFiles(withoutPapers, entry, papersOfPage, isPaperPage)).toEqual(selection);
+    expect([...new Set(asked)].sort()).toEqual(['paper-a', 'paper-b', 'paper-c', 'no-such-paper'].map((s) => `papers/${s}/index.html`).sort());
+  });
+
   it('uses the "unknown" WebAssembly for a language Pagefind has none for, as Pagefind does', () => {
     const other = selectOfflineFiles(site, { version: '1.6.0', languages: { xx: { hash: 'xx_1', wasm: null } } }, () => []);
     expect(other.index).toContain('pagefind/wasm.unknown.pagefind');
