@@ -25,7 +25,7 @@ describe('astro build started by the build script', () => {
     project = join(mkdtempSync(join(tmpdir(), 'paper-digest-gate-')), 'project');
     createScratchProject(root, project);
     writeListings(join(project, 'content/listings'), generateCorpus(20, { seed: 3 }).listings);
-    const env = { ...process.env, OG_IMAGES: 'off', [OUTPUT_GATE_ENV]: '1' };
+    const env: NodeJS.ProcessEnv = { ...process.env, OG_IMAGES: 'off', [OUTPUT_GATE_ENV]: '1' };
     for (const key of ['PAPERS_DIR', 'BASE_PATH', 'SITE_URL']) delete env[key];
     execFileSync(process.execPath, ['scripts/ingest.ts', '--no-progress', 'content/listings'], { cwd: project, env, stdio: 'ignore' });
     const astro = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: project, env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
