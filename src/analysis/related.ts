@@ -16,6 +16,8 @@ export interface RelatablePaper {
   topics: string[];
   /** Papers with the same key are one paper (merged duplicates) and never relate to each other. */
   key?: string;
+  /** The digest of the file the paper was read from (src/papers/read.ts textDigest), everything above being worked out from it. */
+  source?: string;
 }
 
 /** Terms kept per paper, the highest weighted: a paper is compared on what sets it apart. */

@@ -8,8 +8,11 @@
  * are on).
  *
  * A paper appears in many pages' data (its own page, topic and archive lists, its digest days):
- * it is hashed once per build and stands in those keys by that hash. At 30,000 papers, hashing
- * every page's data whole cost 4.3 s of every build.
+ * it stands in those keys by one name. At 30,000 papers, hashing every page's data whole cost
+ * 4.3 s of every build. The name is its slug and the digest of its file's text
+ * (nameByFile): everything a page shows of a paper is worked out from those two, by code that is
+ * the route's, which Astro checks. A paper not named so is hashed whole, once per build; hashing
+ * the 30,000 papers so took 0.45 s of every build, their files' digests 0.1 s.
  */
 import { hash } from 'node:crypto';
 import { env } from '../config.ts';
@@ -24,7 +27,12 @@ export async function pageCacheKey(data: unknown): Promise<string> {
   return digest(`${await salt}\0${JSON.stringify(data, byPaperHash)}`);
 }
 
-/** Stands a paper (an object with a slug and a title key) in by the hash of all of it. */
+/** Names a paper (a view of it) by its slug and the digest of the file it was read from. */
+export function nameByFile(paper: { slug: string }, fileDigest: string): void {
+  paperHashes.set(paper, `${paper.slug} ${fileDigest}`);
+}
+
+/** Stands a paper (an object with a slug and a title key) in by its name, or by the hash of all of it. */
 function byPaperHash(this: unknown, key: string, value: unknown): unknown {
   if (key === '' || value === null || typeof value !== 'object' || !('titleKey' in value) || !('slug' in value)) return value;
   let hash = paperHashes.get(value);

@@ -8,22 +8,35 @@ import { buildArchive, type ArchiveMonth } from '../site/archive.ts';
 import { buildDigests, placesByPaper, type Digest, type DigestPlace } from '../site/digests.ts';
 import { DAY_PAGE_SIZE, env } from '../config.ts';
 import { byNewest, toPaperView, type PaperView } from '../papers/view.ts';
-import { relatable, relatedAheadOrNow } from '../analysis/related-ahead.ts';
+import { relatableFromFile, relatedAheadOrNow } from '../analysis/related-ahead.ts';
 import { readPaperBodies } from '../papers/loader.ts';
 import { bundleCount, bundleOf, papersWithPages as withPages } from '../site/paper-pages.ts';
+import { nameByFile } from './cache-key.ts';
 
 let papers: Promise<PaperView[]> | undefined;
 let digests: Promise<Digest[]> | undefined;
 let archive: Promise<ArchiveMonth[]> | undefined;
 let bySlug: Promise<Map<string, PaperView>> | undefined;
 let related: Promise<Map<string, PaperView[]>> | undefined;
+/** The digest of each paper's file's text, by slug, as allPapers() read them. */
+const fileDigests = new Map<string, string>();
 
 /** Every paper, newest first. */
 export function allPapers(): Promise<PaperView[]> {
   papers ??= getCollection('papers').then((entries) => {
     // The store keeps no bodies (loader.ts): they are read from the papers' files.
-    const bodies = readPaperBodies(entries);
-    return entries.map((e) => toPaperView({ slug: e.id, body: bodies.get(e.id) ?? '', data: e.data })).sort(byNewest);
+    const files = readPaperBodies(entries);
+    return entries
+      .map((e) => {
+        const file = files.get(e.id);
+        const view = toPaperView({ slug: e.id, body: file?.body ?? '', data: e.data });
+        if (file) {
+          nameByFile(view, file.digest);
+          fileDigests.set(view.slug, file.digest);
+        }
+        return view;
+      })
+      .sort(byNewest);
   });
   return papers;
 }
@@ -56,7 +69,7 @@ export function allMonths(): Promise<ArchiveMonth[]> {
 /** Up to five related papers per paper, for the whole collection at once (worked out ahead in a worker thread when `astro build` starts). */
 export function relatedOf(slug: string): Promise<PaperView[]> {
   related ??= Promise.all([allPapers(), paperBySlug()]).then(async ([papers, index]) => {
-    const { related: ids, ahead } = await relatedAheadOrNow(papers.map(relatable));
+    const { related: ids, ahead } = await relatedAheadOrNow(papers.map((p) => relatableFromFile(p, fileDigests.get(p.slug))));
     // Said in the build log: a worker's answer that is never used (papers read differently) would cost 6 s a build unseen.
     console.log(ahead ? 'related papers: worked out ahead' : `related papers: worked out for ${papers.length} papers`);
     return new Map([...ids].map(([id, list]) => [id, list.map((r) => index.get(r)!)]));

@@ -21,7 +21,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { paperBody, parsePaperFile, PaperFileError } from './file.ts';
-import { brokenFileMessage, BrokenPaperFilesError, keptPapers } from './read.ts';
+import { brokenFileMessage, BrokenPaperFilesError, keptPapers, textDigest } from './read.ts';
 import { BUILD_CACHE } from '../config.ts';
 
 /** A paper file the build cannot use; its message names the file and what is wrong. */
@@ -147,19 +147,28 @@ function storeFile({ store, config }: LoaderContext, dir: string, name: string, 
   store.set({ id, data: paper.fields, digest, filePath });
 }
 
+/** What pages read of a paper file besides the store's fields: its body and a digest of its whole text. */
+export interface PaperFileText {
+  body: string;
+  /** Of the file's text, as the parse cache names it (read.ts). */
+  digest: string;
+}
+
 /**
  * The bodies the store leaves out, by entry id, read from the entries' files (their `filePath`
- * is relative to the project root, the working directory of a build). Synchronously: 100,000
- * small reads take a fraction of what as many promises do. A file that cannot be read any more
- * stops the build with the loader's message.
+ * is relative to the project root, the working directory of a build), each with the digest of its
+ * file's text, which names the paper in the pages' cache keys (src/data/cache-key.ts).
+ * Synchronously: 100,000 small reads take a fraction of what as many promises do. A file that
+ * cannot be read any more stops the build with the loader's message.
  */
-export function readPaperBodies(entries: Array<{ id: string; filePath?: string }>): Map<string, string> {
-  const bodies = new Map<string, string>();
+export function readPaperBodies(entries: Array<{ id: string; filePath?: string }>): Map<string, PaperFileText> {
+  const files = new Map<string, PaperFileText>();
   const broken: string[] = [];
   for (const { id, filePath } of entries) {
     if (filePath === undefined) continue;
     try {
-      bodies.set(id, paperBody(readFileSync(resolve(filePath), 'utf8')));
+      const text = readFileSync(resolve(filePath), 'utf8');
+      files.set(id, { body: paperBody(text), digest: textDigest(text) });
     } catch (error) {
       const problem = brokenFileMessage(error);
       if (problem === null) throw error;
@@ -167,5 +176,5 @@ export function readPaperBodies(entries: Array<{ id: string; filePath?: string }
     }
   }
   if (broken.length > 0) throw new BrokenPaperFilesError(broken);
-  return bodies;
+  return files;
 }

@@ -3,7 +3,7 @@
  * and error format of the build's content loader (loader.ts), for steps that need the papers
  * but not the pages: the search index is built this way alongside `astro build`.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -15,11 +15,21 @@ import { describeFileError, errorCode } from '../utils/file-errors.ts';
 import type { PaperData } from './schema.ts';
 import { toPaperView, type PaperView } from './view.ts';
 
-/** A paper file as read: the file name without `.md` is its id and URL slug. */
-export interface StoredPaper {
+/** A paper file as parsed: the file name without `.md` is its id and URL slug. */
+export interface ParsedPaper {
   slug: string;
   data: PaperData;
   body: string;
+}
+
+/** A paper file as read, with the digest of its text (textDigest). */
+export interface StoredPaper extends ParsedPaper {
+  digest: string;
+}
+
+/** The digest that names a paper file's text: in the parse cache, and wherever papers are told apart by their files. */
+export function textDigest(text: string): string {
+  return hash('sha256', text, 'base64url');
 }
 
 /** Every paper in `dir`, in file-name order; throws naming every broken file if there is one. */
@@ -34,15 +44,15 @@ export async function readPaperFolder(dir: string, { cacheDir }: { cacheDir?: st
     const cached = cache.papers.get(name);
     if (s && cached && cached.size === s.size && cached.mtimeMs === s.mtimeMs) {
       next.set(name, cached);
-      return cached.paper;
+      return { ...cached.paper, digest: cached.digest };
     }
     try {
       const text = await readFile(path, 'utf8');
       // Same bytes under a new mtime (a fresh checkout): still not parsed again.
-      const digest = cacheDir ? createHash('sha256').update(text).digest('base64url') : '';
+      const digest = textDigest(text);
       const paper = cached?.digest === digest ? cached.paper : parsed(name, text);
       if (s?.isFile()) next.set(name, { size: s.size, mtimeMs: s.mtimeMs, digest, paper });
-      return paper;
+      return { ...paper, digest };
     } catch (error) {
       const problem = brokenFileMessage(error);
       if (problem === null) throw error;
@@ -73,7 +83,7 @@ interface CachedPaper {
   mtimeMs: number;
   /** Of the file's text. */
   digest: string;
-  paper: StoredPaper;
+  paper: ParsedPaper;
 }
 
 interface Cache {
@@ -89,7 +99,7 @@ const EMPTY_CACHE: Cache = { papers: new Map(), parts: [], entries: 0 };
 /** More parts than this are written as one. */
 const MAX_PARTS = 8;
 
-function parsed(name: string, text: string): StoredPaper {
+function parsed(name: string, text: string): ParsedPaper {
   const { fields: data, body } = parsePaperFile(text);
   return { slug: name.slice(0, -3), data, body };
 }
@@ -171,12 +181,12 @@ async function writeCache(cacheDir: string, dir: string, cache: Cache, next: Map
  * parsed fields when its text is the one that was parsed, else undefined. Parsing every file's
  * YAML took 9 s of a cold `astro build` at 30,000 papers. The kept papers are read on first use.
  */
-export function keptPapers(cacheDir: string, dir: string): (name: string, text: string) => StoredPaper | undefined {
+export function keptPapers(cacheDir: string, dir: string): (name: string, text: string) => ParsedPaper | undefined {
   let kept: Map<string, CachedPaper> | undefined;
   return (name, text) => {
     kept ??= readCache(cacheDir, dir).papers;
     const cached = kept.get(name);
-    return cached && cached.digest === createHash('sha256').update(text).digest('base64url') ? cached.paper : undefined;
+    return cached && cached.digest === textDigest(text) ? cached.paper : undefined;
   };
 }
 

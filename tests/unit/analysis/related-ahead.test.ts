@@ -7,10 +7,11 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { relatable, relatedAheadOrNow, relatedFingerprint, workOutAhead } from '../../../src/analysis/related-ahead.ts';
+import { relatableFromFile, relatedAheadOrNow, relatedFingerprint, workOutAhead } from '../../../src/analysis/related-ahead.ts';
 import { startRelatedAhead } from '../../../src/analysis/related-worker.ts';
 import { relatedPapers, type RelatablePaper } from '../../../src/analysis/related.ts';
-import { readPaperViews } from '../../../src/papers/read.ts';
+import { readPaperFolder } from '../../../src/papers/read.ts';
+import { toPaperView } from '../../../src/papers/view.ts';
 
 const paper = (id: string, title: string, abstract: string, topics: string[] = []): RelatablePaper => ({ id, title, abstract, topics, key: id });
 
@@ -33,6 +34,11 @@ function paperFolder(name: string): string {
   return dir;
 }
 
+/** The papers of a folder as the pages have them: each named by its file's digest. */
+async function pagesPapers(dir: string): Promise<RelatablePaper[]> {
+  return (await readPaperFolder(dir)).map((paper) => relatableFromFile(toPaperView(paper), paper.digest));
+}
+
 // The worker started last is the one the pages wait for: each test starts from none.
 beforeEach(() => {
   delete (globalThis as Record<symbol, unknown>)[Symbol.for('paper-digest.related-ahead')];
@@ -42,7 +48,7 @@ describe('related papers worked out ahead', () => {
   it('are worked out in a worker thread from the paper files, as the pages would work them out, and the pages take them', async () => {
     const dir = paperFolder('plain');
     const { answer } = startRelatedAhead({ papersDir: dir });
-    const views = (await readPaperViews(dir)).map(relatable);
+    const views = await pagesPapers(dir);
     expect(await answer).toEqual(workOutAhead(views));
     // The default the pages use: the answer of the worker this process started.
     expect(await relatedAheadOrNow(views)).toEqual({ related: relatedPapers(views), ahead: true });
@@ -61,7 +67,7 @@ describe('related papers worked out ahead', () => {
     const [name] = readdirSync(dir).sort();
     writeFileSync(join(dir, name!), readFileSync(join(dir, name!), 'utf8').replace(/\n*$/, ' We also study speech recognition in noisy call centres.\n'));
     const edited = startRelatedAhead({ papersDir: dir, termCountsFile });
-    expect(await edited.answer).toEqual(workOutAhead((await readPaperViews(dir)).map(relatable)));
+    expect(await edited.answer).toEqual(workOutAhead(await pagesPapers(dir)));
     await edited.ended;
     expect(readFileSync(termCountsFile).equals(written.bytes)).toBe(false);
   });
@@ -97,5 +103,19 @@ describe('related papers worked out ahead', () => {
     expect(relatedFingerprint([...papers].reverse())).toBe(base);
     const edits: Array<Partial<RelatablePaper>> = [{ title: 'Another title' }, { abstract: 'Another abstract.' }, { topics: ['vision'] }, { key: 'merged' }, { id: 'renamed' }];
     for (const edit of edits) expect(relatedFingerprint(papers.map((p, n) => (n === 0 ? { ...p, ...edit } : p))), JSON.stringify(edit)).not.toBe(base);
+  });
+
+  it('tell papers read from files apart by their ids and files, and never take them for papers told apart by their texts', async () => {
+    const fromFiles = papers.map((p, n) => ({ ...p, source: `file-${n}` }));
+    const base = relatedFingerprint(fromFiles);
+    expect(relatedFingerprint([...fromFiles].reverse())).toBe(base);
+    for (const edit of [{ source: 'edited' }, { id: 'renamed' }]) expect(relatedFingerprint(fromFiles.map((p, n) => (n === 0 ? { ...p, ...edit } : p))), JSON.stringify(edit)).not.toBe(base);
+    expect(base).not.toBe(relatedFingerprint(papers));
+    // One paper without a file: all are told apart by their texts.
+    expect(relatedFingerprint(fromFiles.map((p, n) => (n === 0 ? papers[0]! : p)))).toBe(relatedFingerprint(papers));
+    // A file edited after the worker read it: the pages work related papers out themselves.
+    const answer = workOutAhead(fromFiles);
+    const edited = fromFiles.map((p) => (p.id === 'splat' ? { ...p, source: 'edited', abstract: 'We prune speech recognition models for telephone noise with structured pruning.' } : p));
+    expect(await relatedAheadOrNow(edited, Promise.resolve(answer))).toEqual({ related: relatedPapers(edited), ahead: false });
   });
 });
