@@ -3,7 +3,7 @@
  * while the build's own thread syncs the content and bundles the site: they take about 6 s at
  * 30,000 papers, which `astro build`'s one busy core would otherwise add to every build
  * (docs/performance.md). The worker reads the paper files itself and names the
- * papers it worked from by a fingerprint of everything relatedPapers() reads: the pages use its
+ * papers it worked from by a fingerprint of their files (relatedFingerprint): the pages use its
  * answer only for those very papers and work related papers out themselves otherwise (no worker,
  * as in `astro dev`; a worker that failed; papers edited in between), so the result is the same
  * either way.
