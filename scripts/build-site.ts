@@ -1,9 +1,8 @@
 /**
  * `node scripts/build-site.ts [--out-dir DIR]`: the site in `dist/` (or DIR): the search index
  * (scripts/build-search.ts), then `astro build`, which works every paper's related papers out
- * in a worker thread as it starts (src/analysis/related-ahead.ts), and the offline manifest and
- * service worker, which need both: that step starts once the index is in place and finishes
- * once the pages are built (scripts/build-offline.ts). The index and the site need nothing from each other, but
+ * in a worker thread as it starts (src/analysis/related-ahead.ts), then the offline manifest and
+ * service worker, which need both. The index and the site need nothing from each other, but
  * their memory peaks add up side by side (docs/performance.md): `astro build` starts when the
  * index is done, or as soon as the search step says it has little left to index and holds little
  * memory (EARLY_START). On a day's rebuild, when the last build's search step held little,
@@ -28,7 +27,6 @@ import { mirrorFolder } from '../src/utils/mirror-folder.ts';
 import { codeAndWords, errorCode } from '../src/utils/file-errors.ts';
 import { builtPages, fileStates, forgetLastBuild, isLastBuildOutput, recordLastBuild, removeStaleFiles } from '../src/site/built-pages.ts';
 import { MANIFEST_PATH } from '../src/offline/manifest.ts';
-import { OFFLINE_STEP } from '../src/offline/step-messages.ts';
 import type { SearchStepAnswer, SearchStepPlan } from '../src/search/build-index.ts';
 import { MAY_WRITE, OUTPUT_GATE_ENV } from '../src/site/output-gate.ts';
 
@@ -57,9 +55,8 @@ const EARLY_START = { papers: env.searchBesidePapers() ?? 4000, rssBytes: 600 * 
  * busy then (Astro's thread, its related-papers worker, the step), and Astro's thread is the
  * build's longest path, while the step has seconds to spare before its index is needed at the
  * end. At 30,000 papers a day's rebuild took 15.8–17.4 s at niceness 10 against 17.4–19.0 s at 0;
- * at 10 the step then often ended with `astro build`, its index put in place after it, where at 5
- * it ends about a second before, in time for the offline step to describe the index meanwhile
- * (the rebuild 14.6–16.4 s at 5, 15.1–16.5 s at 10, by hand).
+ * at 10 the step then often ended with `astro build`, and its index went into place after it,
+ * where at 5 it ends about a second before (the rebuild 14.6–16.4 s at 5, 15.1–16.5 s at 10, by hand).
  */
 const SEARCH_BESIDE_NICENESS = 5;
 
@@ -98,15 +95,13 @@ const running = new Map<ChildProcess, string>();
 /** How a step runs: `onMessage` gets what it sends over an IPC channel, if given one, and the step to answer. */
 interface StepOptions {
   onMessage?: (message: unknown, child: ChildProcess) => void;
-  /** Called with the step's process once started. */
-  onStart?: (child: ChildProcess) => void;
   env?: Record<string, string>;
   /** Its scheduling priority (niceness, 0 by default; higher yields the CPU to the others). */
   niceness?: number;
 }
 
 /** Runs a script as a step. */
-function step(name: string, script: string, args: string[], { onMessage, onStart, env, niceness }: StepOptions = {}): Promise<void> {
+function step(name: string, script: string, args: string[], { onMessage, env, niceness }: StepOptions = {}): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script, ...args], {
       stdio: onMessage ? ['inherit', 'inherit', 'inherit', 'ipc'] : 'inherit',
@@ -114,7 +109,6 @@ function step(name: string, script: string, args: string[], { onMessage, onStart
     });
     if (onMessage) child.on('message', (message) => onMessage(message, child));
     running.set(child, name);
-    onStart?.(child);
     if (niceness !== undefined && child.pid !== undefined) {
       try {
         setPriority(child.pid, niceness);
@@ -187,24 +181,9 @@ try {
     }
     console.log(`search index in ${dist}/pagefind: ${mirrored.linked} file(s) linked, ${mirrored.kept} unchanged, ${mirrored.removed} removed`);
   };
-  // The offline step starts once the index is in place and describes it while `astro build` may
-  // still be writing the pages, which it is then told are built (scripts/build-offline.ts).
-  const offline = (built: Promise<void>) =>
-    step('the offline step (scripts/build-offline.ts)', 'scripts/build-offline.ts', [dist, '--after-pages'], {
-      // Its word that the index is described needs no answer.
-      onMessage: () => {},
-      onStart: (child) => {
-        const tell = () => {
-          if (child.connected) child.send(OFFLINE_STEP.pagesBuilt, () => {});
-        };
-        built.then(tell, () => {});
-      },
-    });
   // Side by side the two memory peaks add up; one after the other, the higher of the two.
-  if (env.parallelBuild()) {
-    const built = astro();
-    await Promise.all([built, search().then(mirror).then(() => offline(built))]);
-  } else {
+  if (env.parallelBuild()) await Promise.all([astro(), search().then(mirror)]);
+  else {
     // Astro starts once the index is done, as soon as the search step says it has little left to
     // index, or at once on a day's rebuild (LAST_PLAN): that indexing then overlaps the start of
     // `astro build`, whose memory is still low, rather than its peak. Astro leaves `pagefind/`
@@ -244,8 +223,9 @@ try {
       .then(() => (searchAfter ? built.then(() => search()) : undefined))
       .then(() => new Promise(setImmediate))
       .then(mirror);
-    await Promise.all([built, indexed.then(() => offline(built))]);
+    await Promise.all([built, indexed]);
   }
+  await step('the offline step (scripts/build-offline.ts)', 'scripts/build-offline.ts', [dist]);
   recordLastBuild(dist);
 } catch (error) {
   // One failing step stops its siblings, whatever failed: no step is left running on its own.

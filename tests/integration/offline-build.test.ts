@@ -1,14 +1,13 @@
 /** The build step that writes the offline manifest and the service worker, run on a small built site. */
 import { fileURLToPath } from 'node:url';
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { OfflineFile, OfflineManifest } from '../../src/offline/manifest.ts';
-import { OFFLINE_STEP } from '../../src/offline/step-messages.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const buildOffline = (site: string) => promisify(execFile)(process.execPath, [join(root, 'scripts/build-offline.ts'), site], { cwd: root });
@@ -93,31 +92,5 @@ describe('scripts/build-offline.ts', () => {
     read();
     expect(manifest.buildId).not.toBe(first);
     expect(worker).toContain(manifest.buildId);
-  });
-});
-
-describe('scripts/build-offline.ts started before the pages are built', () => {
-  it('describes the search index, says so, and lists the pages only once told they are built', async () => {
-    const early = mkdtempSync(join(tmpdir(), 'offline-build-early-'));
-    for (const [path, text] of Object.entries(files)) {
-      mkdirSync(dirname(join(early, path)), { recursive: true });
-      writeFileSync(join(early, path), text);
-    }
-    const step = spawn(process.execPath, [join(root, 'scripts/build-offline.ts'), early, '--after-pages'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-    let writtenWhenDescribed: boolean | undefined;
-    step.on('message', (message) => {
-      if (message !== OFFLINE_STEP.indexDescribed) return;
-      writtenWhenDescribed = existsSync(join(early, 'offline-manifest.json'));
-      // A digest day the pages bring after the index was described.
-      mkdirSync(join(early, 'digests/2026-01-03'), { recursive: true });
-      writeFileSync(join(early, 'digests/2026-01-03/index.html'), page('<a href="/papers/archived/">Archived</a>'));
-      step.send(OFFLINE_STEP.pagesBuilt);
-    });
-    const code = await new Promise<number | null>((resolve) => step.on('exit', resolve));
-    expect(code).toBe(0);
-    expect(writtenWhenDescribed).toBe(false);
-    const written = JSON.parse(readFileSync(join(early, 'offline-manifest.json'), 'utf8')) as OfflineManifest;
-    expect(written.recent.days).toEqual(['2026-01-03', '2026-01-02']);
-    expect(written.recent.files.map((f) => f.path)).toContain('papers/archived/');
   });
 });
