@@ -85,8 +85,9 @@ fileInput.addEventListener('change', async () => {
   const seen = [...new Set([...current.seen, ...result.data.seen])];
   if (!(await writeData({ ...merged, seen }))) return;
   const added = merged.saved.length - current.saved.length;
-  status.textContent = `Imported ${file.name}: ${plural(added, 'paper')} added${result.data.saved.length > added ? ` (${result.data.saved.length - added} already saved)` : ''}, ${plural(merged.watch.length - current.watch.length, 'watch', 'watches')} added.`;
+  // The list first, then the word that it is there: the status speaks of what the page shows.
   await show();
+  status.textContent = `Imported ${file.name}: ${plural(added, 'paper')} added${result.data.saved.length > added ? ` (${result.data.saved.length - added} already saved)` : ''}, ${plural(merged.watch.length - current.watch.length, 'watch', 'watches')} added.`;
 });
 
 button('clear').addEventListener('click', async () => {
