@@ -51,7 +51,11 @@ export function vocabularyText(entries: ReadonlyArray<readonly [word: string, co
     words.push(word);
   }
   const lines = [HEADER];
-  for (const count of [...byCount.keys()].sort((a, b) => b - a)) lines.push(String(count), ...byCount.get(count)!.sort());
+  for (const count of [...byCount.keys()].sort((a, b) => b - a)) {
+    lines.push(String(count));
+    // One by one: spread as arguments, the hundreds of thousands of words used once overflow the stack.
+    for (const word of byCount.get(count)!.sort()) lines.push(word);
+  }
   return `${lines.join('\n')}\n`;
 }
 

@@ -80,4 +80,22 @@ describe('VocabularyCounter', () => {
     expect(kept.length).toBeGreaterThan(0);
     expect(kept.every((w) => titleWords.has(w))).toBe(true);
   });
+
+  it('keeps as many of the most useful words as fit: one more would not', () => {
+    const counter = new VocabularyCounter();
+    let seed = 11;
+    const word = () => Array.from({ length: 6 }, () => 'abcdefghijklmnopqrstuvwxyz'[(seed = (seed * 48271) % 2147483647) % 26]).join('');
+    // Words used by one to forty papers: the file's bytes grow unevenly with the words kept.
+    for (let i = 0; i < 8_000; i++) counter.add(record(`Title ${word()}`, Array.from({ length: 1 + (i % 40) }, word).join(' ')));
+    // Most useful first: used by more papers, then found in titles, then alphabetical.
+    const ranked = counter
+      .toCounts()
+      .sort(([a, x, xt], [b, y, yt]) => y - x || yt - xt || (a < b ? -1 : 1))
+      .map(([w, papers]) => [w, papers] as const);
+    for (const budget of [2_000, 9_000, 23_456, 61_000]) {
+      const { words, gzipBytes } = counter.toFile(budget);
+      expect(gzipBytes, `budget ${budget}`).toBeLessThanOrEqual(budget);
+      expect(gzipSync(vocabularyText(ranked.slice(0, words + 1))).length, `budget ${budget}`).toBeGreaterThan(budget);
+    }
+  });
 });
