@@ -5,7 +5,7 @@ import mdx from '@astrojs/mdx';
 import { env, PAGE_CONCURRENCY, SettingError, siteAddress } from './src/config.ts';
 import { sitemap } from './src/site/sitemap.ts';
 import { relatedPapersAhead } from './src/site/related-integration.ts';
-import { outputGate } from './src/site/output-gate.ts';
+import { buildGates } from './src/site/build-gates.ts';
 
 // SITE_URL / BASE_PATH let the same build be deployed at a domain root or under a
 // sub-path (e.g. GitHub Pages project sites); pages build links from BASE_URL.
@@ -27,8 +27,9 @@ export default defineConfig({
   output: 'static',
   // Related papers are worked out in a worker thread from the start of a build (src/site/related-integration.ts).
   // The bundles of paper articles (src/pages/paper-data) are data for the not-found page, not pages.
-  // A build started by scripts/build-site.ts writes into `dist/` when that script says it may (src/site/output-gate.ts).
-  integrations: [relatedPapersAhead(), outputGate(), mdx(), sitemap({ exclude: (page) => /\/paper-data\/\d+\/$/.test(page) })],
+  // A build started by scripts/build-site.ts reads the papers and writes into `dist/` when that
+  // script says it may (src/site/build-gates.ts): its gates come first, before the worker starts.
+  integrations: [buildGates(), relatedPapersAhead(), mdx(), sitemap({ exclude: (page) => /\/paper-data\/\d+\/$/.test(page) })],
   // Astro's log, with the pages an incremental build kept counted rather than listed.
   logger: { entrypoint: new URL('./src/site/build-log.mjs', import.meta.url) },
   // CSS stays in files the page links; small stylesheets are not inlined.

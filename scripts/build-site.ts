@@ -28,7 +28,7 @@ import { codeAndWords, errorCode } from '../src/utils/file-errors.ts';
 import { builtPages, fileStates, forgetLastBuild, isLastBuildOutput, recordLastBuild, removeStaleFiles } from '../src/site/built-pages.ts';
 import { MANIFEST_PATH } from '../src/offline/manifest.ts';
 import type { SearchStepAnswer, SearchStepPlan } from '../src/search/build-index.ts';
-import { MAY_WRITE, OUTPUT_GATE_ENV } from '../src/site/output-gate.ts';
+import { BUILD_GATES_ENV, GATES, papersReady } from '../src/site/build-gates.ts';
 
 const opts = new Command('build-site').option('--out-dir <dir>', 'where the site is written', 'dist').parse().opts<{ outDir: string }>();
 const dist = opts.outDir;
@@ -89,6 +89,9 @@ function recordPlan(plan: RecordedPlan): void {
 /** A step that failed: it has printed why; the build names it and stops the others. */
 class StepFailed extends Error {}
 
+/** Ingest, run beside this build by scripts/build.ts, failed: the build stops before it reads the papers or touches `dist/`. */
+class IngestFailed extends Error {}
+
 /** The steps still running, by the name the build gives them in its messages. */
 const running = new Map<ChildProcess, string>();
 
@@ -141,23 +144,40 @@ async function stopOthers(): Promise<string[]> {
 }
 
 try {
-  if (!isLastBuildOutput(dist)) rmSync(dist, { recursive: true, force: true });
-  forgetLastBuild();
-  // `before` is what `dist/` held before `astro build` wrote to it (src/site/built-pages.ts): read
-  // before it starts, or, when not given, right after: Astro asks before it writes (src/site/output-gate.ts),
-  // and its question is answered only once this synchronous reading is done.
-  const astro = async (given?: Map<string, string>) => {
+  // Astro starts once the index is done, as soon as the search step says it has little left to
+  // index, or at once on a day's rebuild (LAST_PLAN): that indexing then overlaps the start of
+  // `astro build`, whose memory is still low, rather than its peak. Astro leaves `pagefind/`
+  // alone: the index goes into place while the pages are built.
+  const last = lastPlan();
+  const papersDir = resolve(env.papersDir());
+  const atOnce = !env.parallelBuild() && last?.papersDir === papersDir && last.rssBytes <= EARLY_START.rssBytes && existsSync(join(searchCache, 'pagefind', 'pagefind-entry.json'));
+  // Answered to `astro build`'s questions (src/site/build-gates.ts): it reads the papers once they
+  // are ready and `dist/` is prepared, and writes once `before`, what `dist/` held before it
+  // wrote there (src/site/built-pages.ts), has been read.
+  const papersGate = Promise.withResolvers<void>();
+  const distRead = Promise.withResolvers<Map<string, string>>();
+  const astro = async () => {
     const built = step('astro build', 'node_modules/astro/bin/astro.mjs', ['build', '--outDir', dist], {
-      env: { [OUTPUT_GATE_ENV]: '1' },
+      env: { [BUILD_GATES_ENV]: '1' },
       onMessage: (message, child) => {
-        if (message === MAY_WRITE.ask && child.connected) child.send(MAY_WRITE.answer, () => {});
+        const answer = (when: Promise<unknown>, reply: string) => when.then(() => child.connected && child.send(reply, () => {}), () => {});
+        if (message === GATES.papers.ask) answer(papersGate.promise, GATES.papers.ready);
+        else if (message === GATES.output.ask) answer(distRead.promise, GATES.output.answer);
       },
     });
-    const before = given ?? fileStates(dist, laterSteps);
     await built;
-    const stale = removeStaleFiles(dist, before, builtPages());
+    const stale = removeStaleFiles(dist, await distRead.promise, builtPages());
     if (stale.length > 0) console.log(`removed ${stale.length} file(s) the build no longer makes`);
   };
+  // On a day's rebuild `astro build` starts before ingest is done (`npm run build` runs the two
+  // together): it loads its config and modules meanwhile, and asks before it reads the papers.
+  const earlyAstro = atOnce ? astro() : undefined;
+  // Awaited below, or stopped if ingest failed: not a rejection left unhandled meanwhile.
+  earlyAstro?.catch(() => {});
+  if (!(await papersReady())) throw new IngestFailed();
+  if (!isLastBuildOutput(dist)) rmSync(dist, { recursive: true, force: true });
+  forgetLastBuild();
+  papersGate.resolve();
   // `onPlan` answers the step's plan: index now, or leave it for a later run.
   const search = (onPlan?: (plan: SearchStepPlan) => boolean, niceness?: number) =>
     step('the search index (scripts/build-search.ts)', 'scripts/build-search.ts', [searchCache], {
@@ -182,15 +202,10 @@ try {
     console.log(`search index in ${dist}/pagefind: ${mirrored.linked} file(s) linked, ${mirrored.kept} unchanged, ${mirrored.removed} removed`);
   };
   // Side by side the two memory peaks add up; one after the other, the higher of the two.
-  if (env.parallelBuild()) await Promise.all([astro(), search().then(mirror)]);
-  else {
-    // Astro starts once the index is done, as soon as the search step says it has little left to
-    // index, or at once on a day's rebuild (LAST_PLAN): that indexing then overlaps the start of
-    // `astro build`, whose memory is still low, rather than its peak. Astro leaves `pagefind/`
-    // alone: the index goes into place while the pages are built.
-    const last = lastPlan();
-    const papersDir = resolve(env.papersDir());
-    const atOnce = last?.papersDir === papersDir && last.rssBytes <= EARLY_START.rssBytes && existsSync(join(searchCache, 'pagefind', 'pagefind-entry.json'));
+  if (env.parallelBuild()) {
+    distRead.resolve(fileStates(dist, laterSteps));
+    await Promise.all([astro(), search().then(mirror)]);
+  } else {
     const astroMayStart = Promise.withResolvers<void>();
     let searchEnded = false;
     let searchAfter = false;
@@ -209,13 +224,12 @@ try {
       if (beside) astroMayStart.resolve();
       return true;
     }, atOnce ? SEARCH_BESIDE_NICENESS : undefined);
-    // Walked while the search step reads the papers, or, on a day's rebuild, as `astro build` starts.
-    const before = atOnce ? undefined : fileStates(dist, laterSteps);
-    if (atOnce) astroMayStart.resolve();
+    // Walked while the search step reads the papers, or, on a day's rebuild, while `astro build` starts.
+    distRead.resolve(fileStates(dist, laterSteps));
     const ended = () => (searchEnded = true);
     searched.then(ended, ended);
     searched.then(() => astroMayStart.resolve(), () => {});
-    const built = astroMayStart.promise.then(() => astro(before));
+    const built = earlyAstro ?? astroMayStart.promise.then(astro);
     // A step that left its indexing for later runs again once `astro build` is done. The mirror
     // waits a turn of the event loop, so that an `astro build` started only now is under way
     // before the mirror's synchronous work.
@@ -230,6 +244,8 @@ try {
 } catch (error) {
   // One failing step stops its siblings, whatever failed: no step is left running on its own.
   const stopped = await stopOthers();
+  // Ingest's own message, printed by scripts/build.ts, says why; `dist/` is as it was.
+  if (error instanceof IngestFailed) process.exit(1);
   if (!(error instanceof StepFailed)) throw error;
   // The build ends with the failing step's message only.
   console.error(`The build stopped: ${error.message}${stopped.length > 0 ? `; ${stopped.join(' and ')} was stopped` : ''}.`);
