@@ -5,7 +5,7 @@
  * service-worker.ts and stamped with the build id and shell) into the built site.
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { SEARCH_ENTRY, type PagefindEntry } from '../search/entry.ts';
@@ -65,16 +65,22 @@ function writeIfChanged(path: string, text: string): void {
  */
 const UNLISTED = 'papers';
 
-/** Every file under the site folder but those under `unlisted`, relative to it, with `/` separators. */
+/**
+ * Every file under the site folder but those under `unlisted`, relative to it, with `/` separators.
+ * A folder at a time: Node's recursive listing looks up every file that is not a folder once more
+ * (0.13 s for the search index's 31,000 files at 30,000 papers), its file type from the listing is enough.
+ */
 function listFiles(dir: string, unlisted: string): string[] {
-  // Each file's path from its folder's, by slicing: relative() per file made listing 65,000 files 0.74 s instead of 0.59.
-  const root = resolve(dir);
-  const under = (folder: string) => (folder === root ? '' : `${folder.slice(root.length + 1).split(sep).join('/')}/`);
-  return readdirSync(root, { withFileTypes: true })
-    .filter((top) => !(top.isDirectory() && top.name === unlisted))
-    .flatMap((top) => (top.isDirectory() ? [top, ...readdirSync(join(root, top.name), { recursive: true, withFileTypes: true })] : [top]))
-    .filter((e) => e.isFile())
-    .map((e) => under(e.parentPath) + e.name);
+  const files: string[] = [];
+  const walk = (folder: string, prefix: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (entry.isDirectory()) {
+        if (!(prefix === '' && entry.name === unlisted)) walk(join(folder, entry.name), `${prefix}${entry.name}/`);
+      } else if (entry.isFile()) files.push(prefix + entry.name);
+    }
+  };
+  walk(resolve(dir), '');
+  return files;
 }
 
 async function bundleWorker(): Promise<string> {
