@@ -34,14 +34,22 @@ describe('the sitemap', () => {
     expect(sitemapUrls(['paper-data/3/', 'papers/x/'], root, (url) => url.includes('/paper-data/'))).toEqual(['https://papers.example/digest/papers/x/']);
   });
 
-  it('writes an index of sitemaps of at most 45,000 addresses each, named under the base path', async () => {
+  it('writes an index of sitemaps of at most 45,000 addresses each, named under the base path', () => {
     const urls = Array.from({ length: 45_001 }, (_, n) => `https://papers.example/digest/papers/p${n}/`);
-    await writeSitemap(dir, urls, root);
+    writeSitemap(dir, urls, root);
     expect(readdirSync(dir).sort()).toEqual(['sitemap-0.xml', 'sitemap-1.xml', 'sitemap-index.xml']);
     const index = readFileSync(join(dir, 'sitemap-index.xml'), 'utf8');
     expect([...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1])).toEqual(['https://papers.example/digest/sitemap-0.xml', 'https://papers.example/digest/sitemap-1.xml']);
     const count = (file: string) => (readFileSync(join(dir, file), 'utf8').match(/<url>/g) ?? []).length;
     expect([count('sitemap-0.xml'), count('sitemap-1.xml')]).toEqual([45_000, 1]);
     expect(readFileSync(join(dir, 'sitemap-1.xml'), 'utf8')).toContain('<loc>https://papers.example/digest/papers/p45000/</loc>');
+  });
+
+  it('writes each address as XML text, with & and < escaped', () => {
+    const escaped = join(dir, 'escaped');
+    writeSitemap(escaped, ['https://papers.example/digest/a&b/', 'https://papers.example/digest/x<y/'], root);
+    const text = readFileSync(join(escaped, 'sitemap-0.xml'), 'utf8');
+    expect(text).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?><urlset xmlns="http:\/\/www\.sitemaps\.org\/schemas\/sitemap\/0\.9"/);
+    expect(text).toContain('<url><loc>https://papers.example/digest/a&amp;b/</loc></url><url><loc>https://papers.example/digest/x&lt;y/</loc></url></urlset>');
   });
 });
