@@ -26,12 +26,12 @@ const AHEAD = Symbol.for('paper-digest.related-ahead');
 const shared = globalThis as { [AHEAD]?: Promise<RelatedAhead | null> };
 
 /** What relatedPapers() reads of a paper. */
-export function relatable(paper: Pick<PaperView, 'slug' | 'title' | 'abstract' | 'topics' | 'titleKey'>): RelatablePaper {
-  return { id: paper.slug, title: paper.title, abstract: paper.abstract, topics: paper.topics, key: paper.titleKey };
+export function relatable(paper: Pick<PaperView, 'slug' | 'title' | 'abstract' | 'topics' | 'titleKey' | 'firstSeen'>): RelatablePaper {
+  return { id: paper.slug, title: paper.title, abstract: paper.abstract, topics: paper.topics, key: paper.titleKey, firstSeen: paper.firstSeen };
 }
 
 /** The same of a paper read from a file, with the digest of the file's text (none when not known). */
-export function relatableFromFile(paper: Pick<PaperView, 'slug' | 'title' | 'abstract' | 'topics' | 'titleKey'>, source: string | undefined): RelatablePaper {
+export function relatableFromFile(paper: Pick<PaperView, 'slug' | 'title' | 'abstract' | 'topics' | 'titleKey' | 'firstSeen'>, source: string | undefined): RelatablePaper {
   return source === undefined ? relatable(paper) : { ...relatable(paper), source };
 }
 
@@ -48,7 +48,7 @@ export function relatedFingerprint(papers: readonly RelatablePaper[]): string {
   if (papers.every((p) => p.source !== undefined)) return hash.update(`files\n${papers.map((p) => `${p.id}\0${p.source}`).sort().join('\n')}`).digest('base64url');
   const sorted = [...papers].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   hash.update('texts\n');
-  for (const p of sorted) hash.update(JSON.stringify([p.id, p.title, p.abstract, p.topics, p.key ?? null])).update('\n');
+  for (const p of sorted) hash.update(JSON.stringify([p.id, p.title, p.abstract, p.topics, p.key ?? null, p.firstSeen ?? null])).update('\n');
   return hash.digest('base64url');
 }
 

@@ -6,7 +6,7 @@
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { BrokenPaperFilesError, readPaperFolder } from '../papers/read.ts';
-import { shownText } from '../papers/view.ts';
+import { firstListed, shownText } from '../papers/view.ts';
 import { expectRelatedAhead, relatableFromFile, workOutAhead, type RelatedAhead } from './related-ahead.ts';
 import { loadTermCounts, saveTermCounts } from './term-counts-file.ts';
 import { TermCounts } from './term-counts.ts';
@@ -59,7 +59,7 @@ async function work({ papersDir, papersCacheDir, termCountsFile }: RelatedWorker
   // The fields related papers read, as the pages' views have them (toPaperView), without the rest of a view.
   const papers = stored.map(({ slug, data, body, digest }) => {
     const shown = shownText(data.title, body);
-    return relatableFromFile({ slug, title: shown.title, abstract: shown.body.trim(), topics: data.topics, titleKey: data.titleKey }, digest);
+    return relatableFromFile({ slug, title: shown.title, abstract: shown.body.trim(), topics: data.topics, titleKey: data.titleKey, firstSeen: firstListed(data.listings) }, digest);
   });
   stored = undefined;
   const counts = termCountsFile === undefined ? new TermCounts() : loadTermCounts(termCountsFile);

@@ -43,10 +43,15 @@ export function shownText(title: string, body: string): { title: string; body: s
   return { title: removeUnsafeCharacters(title), body: removeUnsafeCharacters(body) };
 }
 
+/** The capture date of a paper's first listing ('' for none): its `firstSeen`. */
+export function firstListed(listings: ReadonlyArray<{ captureDate: string }>): string {
+  return listings.reduce((min, l) => (l.captureDate < min ? l.captureDate : min), listings[0]?.captureDate ?? '');
+}
+
 export function toPaperView({ slug, body: rawBody, data: raw }: PaperViewInput): PaperView {
   const { title, body } = shownText(raw.title, rawBody);
   const data = { ...raw, title, org: raw.org ? { ...raw.org, name: removeUnsafeCharacters(raw.org.name) } : null };
-  const firstSeen = data.listings.reduce((min, l) => (l.captureDate < min ? l.captureDate : min), data.listings[0]?.captureDate ?? '');
+  const firstSeen = firstListed(data.listings);
   return {
     ...data,
     slug,

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readFrontmatter } from '../../../src/papers/file.ts';
-import { relatedPapers, type RelatablePaper } from '../../../src/analysis/related.ts';
+import { referenceSize, relatedPapers, type RelatablePaper } from '../../../src/analysis/related.ts';
 
 const paper = (id: string, title: string, abstract: string, topics: string[] = [], key?: string): RelatablePaper => ({ id, title, abstract, topics, key });
 
@@ -99,5 +99,37 @@ describe('related papers on the bundled collection', () => {
     expect(mamba.filter((title) => /mamba|state.space/i.test(title)).length).toBeGreaterThanOrEqual(3);
     const lora = related.get('elalora-elastic-and-learnable-low-rank-adaptation-for-efficient-model-fine')!.map(titleOf);
     expect(lora.filter((title) => /lora|low-rank|adapt/i.test(title)).length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('related papers as the collection grows by a day', () => {
+  // Seeded pseudo-words: papers share a few rare words with some others, no word is in most papers.
+  let seed = 11;
+  const random = () => ((seed = (Math.imul(seed, 48271) + 1) >>> 0) % 2 ** 31) / 2 ** 31;
+  const syllables = ['ka', 'lo', 'mi', 'ne', 'su', 'ta', 'ri', 'vo', 'ze', 'pu', 'da', 'gi'];
+  const vocabulary = Array.from({ length: 3000 }, () => Array.from({ length: 3 + Math.floor(random() * 2) }, () => syllables[Math.floor(random() * syllables.length)]).join(''));
+  const words = (n: number) => Array.from({ length: n }, () => vocabulary[Math.floor(random() * vocabulary.length)]).join(' ');
+  const day = (n: number) => `2026-${String(1 + Math.floor(n / 28)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`;
+  const make = (i: number, firstSeen: string): RelatablePaper => ({ id: `p${String(i).padStart(5, '0')}`, title: words(6), abstract: words(60), topics: [], firstSeen });
+  const archive = Array.from({ length: 1100 }, (_, i) => make(i, day(Math.floor(i / 10))));
+  const next = Array.from({ length: 40 }, (_, i) => make(1100 + i, day(200)));
+
+  it('works the weights out from the papers listed first: the whole collection up to 1,000, then steps of a quarter more', () => {
+    expect([0, 999, 1000, 1249, 1250, 1562, 1563, 30_049, 100_049].map(referenceSize)).toEqual([0, 999, 1000, 1000, 1250, 1250, 1563, 28_454, 86_836]);
+  });
+
+  it("leaves every other paper's related papers as they were, unless one of the day's papers joins them", () => {
+    const before = relatedPapers(archive);
+    const after = relatedPapers([...archive, ...next]);
+    const added = new Set(next.map((p) => p.id));
+    let joined = 0;
+    for (const [id, list] of before) {
+      const now = after.get(id)!;
+      if (now.some((r) => added.has(r))) joined++;
+      else expect(now, id).toEqual(list);
+    }
+    // The day's papers do join some lists: the property above is not met by leaving every list alone.
+    expect(joined).toBeGreaterThan(0);
+    expect(joined).toBeLessThan(archive.length / 4);
   });
 });
