@@ -25,15 +25,20 @@ type WorkerMessage = { answer: RelatedAhead } | { brokenFiles: true };
 
 /** Marks the worker's input in its `workerData`. */
 const WORKER = 'paper-digest:related-ahead';
+/** Tells a worker started with `ready` that the papers are ready. */
+const GO = 'paper-digest:papers-ready';
 
 /**
  * Starts the worker, and gives its answer (null when it failed: the pages then work related
  * papers out themselves) and when it has ended; the pages of this process wait for the answer
  * of the last one started. The worker is not unref'd: while the pages wait for it, it is what
- * keeps `astro build` running.
+ * keeps `astro build` running. Given `ready`, it waits until that says the papers are ready
+ * before it reads them, and ends without an answer if it says they will not be.
  */
-export function startRelatedAhead(input: RelatedWorkerInput): { answer: Promise<RelatedAhead | null>; ended: Promise<void> } {
-  const worker = new Worker(new URL(import.meta.url), { workerData: { [WORKER]: input } });
+export function startRelatedAhead(input: RelatedWorkerInput, ready?: Promise<boolean>): { answer: Promise<RelatedAhead | null>; ended: Promise<void> } {
+  const worker = new Worker(new URL(import.meta.url), { workerData: { [WORKER]: { ...input, waitForGo: ready !== undefined } } });
+  // Started before the papers are ready: it reads them when told to, or ends unheard.
+  ready?.then((go) => (go ? worker.postMessage(GO) : void worker.terminate()));
   const ended = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   const answer = new Promise<RelatedAhead | null>((resolve) => {
     worker.on('message', (message: WorkerMessage) => resolve('answer' in message ? message.answer : null));
@@ -47,7 +52,8 @@ export function startRelatedAhead(input: RelatedWorkerInput): { answer: Promise<
   return { answer, ended };
 }
 
-async function work({ papersDir, papersCacheDir, termCountsFile }: RelatedWorkerInput): Promise<void> {
+async function work({ papersDir, papersCacheDir, termCountsFile, waitForGo }: RelatedWorkerInput & { waitForGo?: boolean }): Promise<void> {
+  if (waitForGo) await new Promise((resolve) => parentPort!.once('message', resolve));
   let stored;
   try {
     stored = await readPaperFolder(papersDir, { cacheDir: papersCacheDir });

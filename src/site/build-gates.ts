@@ -45,6 +45,17 @@ export async function papersReady(): Promise<boolean> {
   return (await askParent(GATES.papers.ask, [GATES.papers.ready, GATES.papers.failed])) === GATES.papers.ready;
 }
 
+let papersAnswer: Promise<boolean> | undefined;
+
+/**
+ * `astro build`'s question whether the papers are ready, asked once (the integrations that wait
+ * share it): true when told so, false when the build that would answer is gone first.
+ */
+export function papersReadyForAstro(): Promise<boolean> {
+  papersAnswer ??= askParent(GATES.papers.ask, [GATES.papers.ready]).then((answer) => answer !== null);
+  return papersAnswer;
+}
+
 export function buildGates(): AstroIntegration {
   return {
     name: 'paper-digest:build-gates',
@@ -52,7 +63,7 @@ export function buildGates(): AstroIntegration {
       // The build that asks answers when it may go on, or stops it. Gone before it said the papers
       // are ready, it may have seen ingest fail: nothing is built. Gone later, the build goes on.
       'astro:config:done': async () => {
-        if (gated() && (await askParent(GATES.papers.ask, [GATES.papers.ready])) === null) {
+        if (gated() && !(await papersReadyForAstro())) {
           console.error('paper-digest: the build that started astro build ended before the papers were ready; nothing was built.');
           process.exit(1);
         }

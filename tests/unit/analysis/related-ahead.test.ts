@@ -54,6 +54,27 @@ describe('related papers worked out ahead', () => {
     expect(await relatedAheadOrNow(views)).toEqual({ related: relatedPapers(views), ahead: true });
   });
 
+  it('started before the papers are ready, read them only once told they are, or end without an answer', async () => {
+    const dir = paperFolder('late');
+    const ready = Promise.withResolvers<boolean>();
+    const { answer } = startRelatedAhead({ papersDir: dir }, ready.promise);
+    // Written while the worker waits, as ingest writes beside `astro build`.
+    const [name] = readdirSync(dir);
+    writeFileSync(join(dir, name!), readFileSync(join(dir, name!), 'utf8').replace(/^title: .*$/m, 'title: "A Title Written While the Worker Waited"'));
+    ready.resolve(true);
+    expect(await answer).toEqual(workOutAhead(await pagesPapers(dir)));
+
+    // Held: the same work started after it is done, and it has not answered.
+    const held = Promise.withResolvers<boolean>();
+    const waiting = startRelatedAhead({ papersDir: dir }, held.promise);
+    let answered = false;
+    void waiting.answer.then(() => (answered = true));
+    await startRelatedAhead({ papersDir: dir }).answer;
+    expect(answered).toBe(false);
+    held.resolve(false);
+    expect(await waiting.answer).toBeNull();
+  });
+
   it("keep the papers' stem counts for the next build, written again only when a paper's text changed", async () => {
     const dir = paperFolder('counted');
     const termCountsFile = join(scratch, 'counts', 'term-counts.v8');
