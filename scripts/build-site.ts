@@ -7,7 +7,10 @@
  * index is done, or as soon as the search step says it has little left to index and holds little
  * memory (EARLY_START). On a day's rebuild, when the last build's search step held little,
  * `astro build` starts at once, and the search step indexes beside it if it has little to index,
- * else after it. PARALLEL_BUILD=1 runs the two side by side from the start.
+ * else after it. PARALLEL_BUILD=1 runs the two side by side from the start. Started by
+ * `npm run build` beside ingest (scripts/build.ts), it touches `dist/` and starts the steps that
+ * read the papers once ingest is done; a day's `astro build` meanwhile loads its config and
+ * modules, then asks (src/site/build-gates.ts).
  *
  * A rebuild does only what changed. Astro builds incrementally (astro.config.mjs): a page whose
  * cache key did not change is left in `dist/` as it was, and files the build no longer makes
