@@ -2,7 +2,8 @@
  * `node scripts/build-site.ts [--out-dir DIR]`: the site in `dist/` (or DIR): the search index
  * (scripts/build-search.ts), then `astro build`, which works every paper's related papers out
  * in a worker thread as it starts (src/analysis/related-ahead.ts), then the offline manifest and
- * service worker, which need both. The index and the site need nothing from each other, but
+ * service worker, which need both (src/offline/build.ts, in this process; the search index's
+ * part of it is worked out once the index is in place, while the pages are rendered as a rule). The index and the site need nothing from each other, but
  * their memory peaks add up side by side (docs/performance.md): `astro build` starts when the
  * index is done, or as soon as the search step says it has little left to index and holds little
  * memory (EARLY_START). On a day's rebuild, when the last build's search step held little,
@@ -30,6 +31,7 @@ import { mirrorFolder } from '../src/utils/mirror-folder.ts';
 import { codeAndWords, errorCode } from '../src/utils/file-errors.ts';
 import { builtPages, fileStates, forgetLastBuild, isLastBuildOutput, recordLastBuild, removeStaleFiles } from '../src/site/built-pages.ts';
 import { MANIFEST_PATH } from '../src/offline/manifest.ts';
+import { buildOffline, offlineAhead, type OfflineAhead } from '../src/offline/build.ts';
 import type { SearchStepAnswer, SearchStepPlan } from '../src/search/build-index.ts';
 import { BUILD_GATES_ENV, GATES, papersReady } from '../src/site/build-gates.ts';
 
@@ -205,9 +207,19 @@ try {
     console.log(`search index in ${dist}/pagefind: ${mirrored.linked} file(s) linked, ${mirrored.kept} unchanged, ${mirrored.removed} removed`);
   };
   // Side by side the two memory peaks add up; one after the other, the higher of the two.
+  // The offline manifest and service worker, in this process, from what was worked out ahead if it was.
+  const offline = async (ahead?: Promise<OfflineAhead>) => {
+    try {
+      console.log(await buildOffline(dist, BUILD_CACHE.offlineHashes, await ahead));
+    } catch (error) {
+      if (errorCode(error) === null) throw error;
+      throw new StepFailed(`the offline step failed (${codeAndWords(error)})`);
+    }
+  };
   if (env.parallelBuild()) {
     distRead.resolve(fileStates(dist, laterSteps));
     await Promise.all([astro(), search().then(mirror)]);
+    await offline();
   } else {
     const astroMayStart = Promise.withResolvers<void>();
     let searchEnded = false;
@@ -240,9 +252,12 @@ try {
       .then(() => (searchAfter ? built.then(() => search()) : undefined))
       .then(() => new Promise(setImmediate))
       .then(mirror);
+    // The search index's part of the offline step, once the index is in place: while `astro build` renders the pages, as a rule.
+    const ahead = indexed.then(() => offlineAhead(dist, BUILD_CACHE.offlineHashes));
+    ahead.catch(() => {});
     await Promise.all([built, indexed]);
+    await offline(ahead);
   }
-  await step('the offline step (scripts/build-offline.ts)', 'scripts/build-offline.ts', [dist]);
   recordLastBuild(dist);
 } catch (error) {
   // One failing step stops its siblings, whatever failed: no step is left running on its own.
