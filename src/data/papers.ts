@@ -25,7 +25,7 @@ const fileDigests = new Map<string, string>();
 export function allPapers(): Promise<PaperView[]> {
   papers ??= getCollection('papers').then((entries) => {
     // The store keeps no bodies (loader.ts): they are read from the papers' files.
-    const files = readPaperBodies(entries);
+    const files = readPaperBodies(entries, env.papersDir());
     return entries
       .map((e) => {
         const file = files.get(e.id);

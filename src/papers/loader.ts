@@ -13,7 +13,9 @@
  * pages get from readPaperBodies: Astro writes its whole store into the server bundle as one
  * string, which Vite then scans with a WebAssembly lexer whose memory never shrinks. Bodies are
  * two thirds of the store (137 of 213 MB at 100,000 papers); left out, `astro build` at that
- * size peaks at 3.7 GB instead of 4.4 (docs/performance.md).
+ * size peaks at 3.7 GB instead of 4.4 (docs/performance.md). Nor does it hold the file's path,
+ * which is the folder and the entry's id: 13% of what is left, which every build serializes,
+ * bundles and reads back.
  */
 import { lstatSync, readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
@@ -85,9 +87,10 @@ export function paperLoader(folder: string): Loader {
 
 /**
  * Part of every digest, so that a store kept from a build whose entries held more (their
- * bodies) has every entry stored afresh once, rather than kept while its file is unchanged.
+ * bodies, their file paths) has every entry stored afresh once, rather than kept while its file
+ * is unchanged.
  */
-const STORE_FORMAT = 'fields without body, by size and mtime';
+const STORE_FORMAT = 'fields without body or path, by size and mtime';
 
 /**
  * The share of files new to the store past which the loader reads the kept papers rather than
@@ -131,7 +134,7 @@ function storeFile({ store, config }: LoaderContext, dir: string, name: string, 
   }
   const parsedBefore = kept?.(name, text);
   if (parsedBefore) {
-    store.set({ id, data: parsedBefore.data, digest, filePath });
+    store.set({ id, data: parsedBefore.data, digest });
     return;
   }
   // Checked here, with the collection's own schema (the one Astro's parseData would apply),
@@ -144,7 +147,7 @@ function storeFile({ store, config }: LoaderContext, dir: string, name: string, 
     throw new BrokenPaperFile(`${filePath}: ${error.message}`);
   }
   // A file whose body alone changed has a new mtime too: it is stored anew all the same.
-  store.set({ id, data: paper.fields, digest, filePath });
+  store.set({ id, data: paper.fields, digest });
 }
 
 /** What pages read of a paper file besides the store's fields: its body and a digest of its whole text. */
@@ -155,24 +158,24 @@ export interface PaperFileText {
 }
 
 /**
- * The bodies the store leaves out, by entry id, read from the entries' files (their `filePath`
- * is relative to the project root, the working directory of a build), each with the digest of its
- * file's text, which names the paper in the pages' cache keys (src/data/cache-key.ts).
+ * The bodies the store leaves out, by entry id, read from the entries' files (`<id>.md` in the
+ * papers folder, relative to the project root, the working directory of a build), each with the
+ * digest of its file's text, which names the paper in the pages' cache keys (src/data/cache-key.ts).
  * Synchronously: 100,000 small reads take a fraction of what as many promises do. A file that
  * cannot be read any more stops the build with the loader's message.
  */
-export function readPaperBodies(entries: Array<{ id: string; filePath?: string }>): Map<string, PaperFileText> {
+export function readPaperBodies(entries: Array<{ id: string }>, folder: string): Map<string, PaperFileText> {
   const files = new Map<string, PaperFileText>();
   const broken: string[] = [];
-  for (const { id, filePath } of entries) {
-    if (filePath === undefined) continue;
+  for (const { id } of entries) {
+    const path = join(folder, `${id}.md`);
     try {
-      const text = readFileSync(resolve(filePath), 'utf8');
+      const text = readFileSync(resolve(path), 'utf8');
       files.set(id, { body: paperBody(text), digest: textDigest(text) });
     } catch (error) {
       const problem = brokenFileMessage(error);
       if (problem === null) throw error;
-      broken.push(`${filePath}: ${problem}`);
+      broken.push(`${path}: ${problem}`);
     }
   }
   if (broken.length > 0) throw new BrokenPaperFilesError(broken);
