@@ -8,8 +8,9 @@
  * does need them:
  *
  * - `papers`: scripts/build-site.ts asks scripts/build.ts whether ingest is done before it
- *   touches `dist/` or starts the search step, and `astro build` asks scripts/build-site.ts at
- *   `astro:config:done`, before its content sync and its related-papers worker read the papers.
+ *   touches `dist/` or starts the search step, and `astro build` asks scripts/build-site.ts as
+ *   its config is read (papersReadyForAstro) and waits for the answer before its related-papers
+ *   worker reads the papers and, at `astro:config:done`, before its content sync does.
  *   scripts/build.ts answers `ready`, or `failed` when ingest failed: the site's build then
  *   stops `astro build` and ends, `dist/` as it was.
  * - `output`: `astro build` asks at `astro:build:start`, before its first write into `dist/`,
