@@ -9,7 +9,7 @@
  *
  * - `papers`: scripts/build-site.ts asks scripts/build.ts whether ingest is done before it
  *   touches `dist/` or starts the search step, and `astro build` asks scripts/build-site.ts as
- *   its config is read (papersReadyForAstro) and waits for the answer before its related-papers
+ *   its config is read (papersReady) and waits for the answer before its related-papers
  *   worker reads the papers and, at `astro:config:done`, before its content sync does.
  *   scripts/build.ts answers `ready`, or `failed` when ingest failed: the site's build then
  *   stops `astro build` and ends, `dist/` as it was.
@@ -37,23 +37,15 @@ export function gated(): boolean {
   return process.env[BUILD_GATES_ENV] === '1' && process.send !== undefined;
 }
 
-/**
- * Whether the papers are ready, asked of the process that started this one: at once when not
- * gated; false when it says ingest failed or is gone without answering.
- */
-export async function papersReady(): Promise<boolean> {
-  if (!gated()) return true;
-  return (await askParent(GATES.papers.ask, [GATES.papers.ready, GATES.papers.failed])) === GATES.papers.ready;
-}
-
 let papersAnswer: Promise<boolean> | undefined;
 
 /**
- * `astro build`'s question whether the papers are ready, asked once (the integrations that wait
- * share it): true when told so, false when the build that would answer is gone first.
+ * Whether the papers are ready, asked once of the process that started this one (what waits in a
+ * process shares the answer): true at once when not gated; false when it says ingest failed or
+ * is gone without answering.
  */
-export function papersReadyForAstro(): Promise<boolean> {
-  papersAnswer ??= askParent(GATES.papers.ask, [GATES.papers.ready]).then((answer) => answer !== null);
+export function papersReady(): Promise<boolean> {
+  papersAnswer ??= gated() ? askParent(GATES.papers.ask, [GATES.papers.ready, GATES.papers.failed]).then((answer) => answer === GATES.papers.ready) : Promise.resolve(true);
   return papersAnswer;
 }
 
@@ -64,7 +56,7 @@ export function buildGates(): AstroIntegration {
       // The build that asks answers when it may go on, or stops it. Gone before it said the papers
       // are ready, it may have seen ingest fail: nothing is built. Gone later, the build goes on.
       'astro:config:done': async () => {
-        if (gated() && !(await papersReadyForAstro())) {
+        if (!(await papersReady())) {
           console.error('paper-digest: the build that started astro build ended before the papers were ready; nothing was built.');
           process.exit(1);
         }

@@ -12,14 +12,14 @@
 import type { AstroIntegration } from 'astro';
 import { BUILD_CACHE, env } from '../config.ts';
 import { startRelatedAhead } from '../analysis/related-worker.ts';
-import { gated, papersReadyForAstro } from './build-gates.ts';
+import { gated, papersReady } from './build-gates.ts';
 
 const start = (ready?: Promise<boolean>) => startRelatedAhead({ papersDir: env.papersDir(), papersCacheDir: BUILD_CACHE.papers, termCountsFile: BUILD_CACHE.termCounts }, ready);
 
 export function relatedPapersAhead(): AstroIntegration {
   // Only `astro build` is gated: the build scripts start no other command.
   const started = gated();
-  if (started) start(papersReadyForAstro());
+  if (started) start(papersReady());
   let building = false;
   return {
     name: 'paper-digest:related-papers',
